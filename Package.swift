@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Warnings are errors in CI (`.ci/run` passes -Xswiftc -warnings-as-errors); the package itself
+// stays buildable with a plain `swift build` so newcomers are never blocked by a new warning.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "ServerlessSprintWorkbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "SimKit", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: swift6),
+        .target(name: "IAM", dependencies: ["SimKit"], swiftSettings: swift6),
+        .target(name: "CloudFormation", dependencies: ["SimKit", "Yams"],
+                resources: [.copy("Resources/cfn-resource-types.txt")], swiftSettings: swift6),
+        .target(name: "Lambda", dependencies: ["SimKit"],
+                resources: [.copy("Resources/lambda-runtime-lifecycle.json")], swiftSettings: swift6),
+        .target(name: "DynamoDB", dependencies: ["SimKit"], swiftSettings: swift6),
+        .target(name: "CloudWatchLogs", dependencies: ["SimKit"], swiftSettings: swift6),
+        .target(name: "AWSCLI", dependencies: ["SimKit"], swiftSettings: swift6),
+        .target(name: "Account",
+                dependencies: ["SimKit", "IAM", "CloudFormation", "Lambda", "DynamoDB", "CloudWatchLogs", "AWSCLI"],
+                swiftSettings: swift6),
+        .target(name: "Workbook", dependencies: ["SimKit", "Account", "CloudFormation", "AWSCLI", "Yams"],
+                swiftSettings: swift6),
+        .executableTarget(name: "workbook",
+                          dependencies: ["Workbook", "Account", "AWSCLI", "SimKit",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swift6),
+        .target(name: "TestSupport", dependencies: ["SimKit"], path: "Tests/TestSupport", swiftSettings: swift6),
+        .testTarget(name: "SimKitTests", dependencies: ["SimKit", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "IAMTests", dependencies: ["IAM", "SimKit"], swiftSettings: swift6),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "SimKit", "TestSupport"],
+                    swiftSettings: swift6),
+        .testTarget(name: "AWSCLITests", dependencies: ["AWSCLI", "SimKit"], swiftSettings: swift6),
+        .testTarget(name: "AccountTests", dependencies: ["Account", "SimKit", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Account", "TestSupport"], swiftSettings: swift6),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swift6),
+    ]
+)

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// One named, append-only schema step. Services declare theirs; the account applies them all.
+public struct Migration: Sendable {
+    public let name: String
+    public let apply: @Sendable (Database) throws -> Void
+
+    public init(_ name: String, _ apply: @escaping @Sendable (Database) throws -> Void) {
+        self.name = name
+        self.apply = apply
+    }
+}
+
+/// The account's SQLite database (DESIGN.md "Simulated account").
+///
+/// On disk it is a WAL `DatabasePool` with `synchronous=NORMAL` and a busy timeout, so a second
+/// `workbook` process (`aws logs tail --follow`) reads while this one writes; tests use an
+/// in-memory queue.
+public struct Store: Sendable {
+    public let writer: any DatabaseWriter
+    /// The file, or nil in memory.
+    public let path: String?
+
+    /// Opens (creating if needed) the database at `path` and applies `migrations` in order.
+    public static func open(path: String, migrations: [Migration]) throws -> Store {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrate(pool, migrations)
+        return Store(writer: pool, path: path)
+    }
+
+    /// A private in-memory database (tests).
+    public static func inMemory(migrations: [Migration]) throws -> Store {
+        let queue = try DatabaseQueue()
+        try migrate(queue, migrations)
+        return Store(writer: queue, path: nil)
+    }
+
+    private static func migrate(_ writer: any DatabaseWriter, _ migrations: [Migration]) throws {
+        var migrator = DatabaseMigrator()
+        for migration in migrations { migrator.registerMigration(migration.name, migrate: migration.apply) }
+        try migrator.migrate(writer)
+    }
+
+    /// One transaction: all of `body` or nothing.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
+
+    /// A consistent read.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+}
