@@ -1,1 +1,96 @@
+import CloudFormation
+import CloudWatchLogs
+import DynamoDB
+import Foundation
+import GRDB
+import IAM
+import Lambda
 import SimKit
+
+/// One simulated AWS account: its database, virtual clock and id generator, and the services.
+///
+/// Built once per command (or per check, in a fresh temporary folder) and passed down; never a
+/// singleton. Every control-plane action runs in one `write` transaction, which also persists
+/// the clock and the id counter, so a crash never leaves half an action behind.
+public final class Account: Sendable {
+    public let store: Store
+    public let clock: VirtualClock
+    public let ids: IDGenerator
+    public let region: String
+    public let accountId: String
+
+    public let functions: FunctionStore
+    public let tables: TableStore
+    public let logGroups: LogGroupStore
+    public let stacks = StackStore()
+    public let roles: RoleStore
+    public let objects = ObjectStore()
+    public let managedPolicies: ManagedPolicyCatalogue
+
+    /// Every migration of every service, in a fixed order.
+    public static let migrations: [Migration] =
+        AccountSchema.migrations + CloudFormationSchema.migrations + LambdaSchema.migrations
+        + DynamoDBSchema.migrations + LogsSchema.migrations
+
+    init(store: Store, settings: AccountSettings, wall: any WallClock) throws {
+        self.store = store
+        self.region = settings.region
+        self.accountId = settings.accountId
+        self.clock = VirtualClock(state: settings.clock, wall: wall)
+        self.ids = IDGenerator(seed: settings.seed, counter: settings.idsDrawn)
+        self.functions = FunctionStore(region: region, account: accountId)
+        self.tables = TableStore(region: region, account: accountId)
+        self.logGroups = LogGroupStore(region: region, account: accountId)
+        self.roles = RoleStore(account: accountId)
+        self.managedPolicies = try ManagedPolicyCatalogue.awsManaged()
+    }
+
+    /// Opens the account in `folder/.workbook/account.sqlite`, creating it on first use.
+    ///
+    /// A new account's clock is interactive and anchored at the host's now, its seed drawn from
+    /// the host (DESIGN.md "Time"); `deterministic` freezes the clock for this process only.
+    public static func open(folder: String, deterministic: Bool = false, wall: any WallClock = SystemWallClock()) throws -> Account {
+        let directory = (folder as NSString).appendingPathComponent(".workbook")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = try Store.open(path: (directory as NSString).appendingPathComponent("account.sqlite"), migrations: migrations)
+        let fresh = AccountSettings(region: "ap-northeast-2", accountId: "123456789012", seed: UInt64.random(in: 1...UInt64.max),
+                                    idsDrawn: 0, clock: ClockState(mode: .interactive, anchor: wall.now(), wallAnchor: wall.now()))
+        var settings = try store.write { db in try AccountSettings.loadOrCreate(fresh, in: db) }
+        if deterministic { settings.clock = ClockState(mode: .deterministic, anchor: VirtualClock(state: settings.clock, wall: wall).now(), wallAnchor: 0) }
+        return try Account(store: store, settings: settings, wall: wall)
+    }
+
+    /// A new account for a check: deterministic clock frozen at `date`, ids from `seed`. On disk
+    /// at `path` (a temporary folder) or in memory when `path` is nil.
+    public static func fresh(at path: String?, date: EpochMillis, seed: UInt64, region: String = "ap-northeast-2",
+                             accountId: String = "123456789012") throws -> Account {
+        let store = try path.map { try Store.open(path: $0, migrations: migrations) } ?? Store.inMemory(migrations: migrations)
+        let settings = AccountSettings(region: region, accountId: accountId, seed: seed, idsDrawn: 0,
+                                       clock: ClockState(mode: .deterministic, anchor: date, wallAnchor: 0))
+        try store.write { db in try settings.save(in: db) }
+        return try Account(store: store, settings: settings, wall: SystemWallClock())
+    }
+
+    /// One transaction that also persists the clock and the id counter.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try store.write { db in
+            let result = try body(db)
+            try persistState(db)
+            return result
+        }
+    }
+
+    /// A consistent read.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
+
+    func persistState(_ db: Database) throws {
+        var settings = try AccountSettings.load(in: db) ?? AccountSettings(region: region, accountId: accountId, seed: 0, idsDrawn: 0, clock: clock.snapshot)
+        settings.idsDrawn = ids.drawn
+        // A process-local deterministic override never rewrites an interactive account's clock mode.
+        if clock.mode == settings.clock.mode { settings.clock = clock.snapshot } else { settings.clock.anchor += 0 }
+        try settings.save(in: db)
+    }
+
+    /// The virtual now.
+    public func now() -> EpochMillis { clock.now() }
+}

@@ -27,7 +27,7 @@ public enum TemplateLoader {
         do {
             root = try Yams.compose(yaml: text, Resolver.default)
         } catch let error as YamlError {
-            throw yamlError(error, file: file)
+            throw yamlError(error, file: file, text: text)
         } catch {
             throw WorkbookError(LocalizedText(en: "template is not valid YAML: \(error)"), at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -44,7 +44,12 @@ public enum TemplateLoader {
         mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
 
-    static func yamlError(_ error: YamlError, file: String) -> WorkbookError {
+    static func yamlError(_ error: YamlError, file: String, text: String) -> WorkbookError {
+        if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first {
+            // Yams 6 rejects duplicates itself, marking the first key; point at the second one.
+            let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            return duplicateKey(key, first: first, at: secondKey(key, after: first, in: text) ?? first)
+        }
         let fix = LocalizedText(
             en: "check the indentation and the ':' after each key near that line (YAML uses spaces, never tabs)",
             ko: "그 줄 근처의 들여쓰기와 각 키 뒤의 ':'를 확인하세요 (YAML은 탭이 아니라 공백을 씁니다)")
@@ -59,6 +64,34 @@ public enum TemplateLoader {
             return WorkbookError(LocalizedText(en: "invalid YAML: \(error)", ko: "잘못된 YAML: \(error)"),
                                  at: SourceLocation(file: file, line: 1, column: 1), fix: fix)
         }
+    }
+
+    static func duplicateKey(_ key: String, first: SourceLocation?, at location: SourceLocation?) -> WorkbookError {
+        WorkbookError(
+            LocalizedText(en: "duplicate key '\(key)' (first written at \(first.map(\.description) ?? "?"))",
+                          ko: "중복된 키 '\(key)' (처음 위치: \(first.map(\.description) ?? "?"))"),
+            at: location,
+            fix: LocalizedText(en: "keep one '\(key)'; CloudFormation rejects templates with duplicate keys",
+                               ko: "'\(key)'를 하나만 남기세요. CloudFormation은 중복 키가 있는 템플릿을 거부합니다"))
+    }
+
+    /// The next block-style `key:` at the same column as the first one (flow mappings fall back
+    /// to the first key's location).
+    static func secondKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        guard first.line < lines.count, indent >= 0 else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = line.dropFirst(indent)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":" {
+                    return SourceLocation(file: first.file, line: index + 1, column: first.column)
+                }
+            }
+        }
+        return nil
     }
 
     static func convert(_ node: Node, file: String) throws(WorkbookError) -> TemplateNode {
@@ -99,14 +132,7 @@ public enum TemplateLoader {
             for (keyNode, valueNode) in mapping {
                 let key = keyNode.scalar?.string ?? ""
                 let keyLoc = location(keyNode.mark, file)
-                if let first = seen[key] {
-                    throw WorkbookError(
-                        LocalizedText(en: "duplicate key '\(key)' (first written at \(first.map(\.description) ?? "?"))",
-                                      ko: "중복된 키 '\(key)' (처음 위치: \(first.map(\.description) ?? "?"))"),
-                        at: keyLoc,
-                        fix: LocalizedText(en: "keep one '\(key)'; CloudFormation rejects templates with duplicate keys",
-                                           ko: "'\(key)'를 하나만 남기세요. CloudFormation은 중복 키가 있는 템플릿을 거부합니다"))
-                }
+                if let first = seen[key] { throw duplicateKey(key, first: first, at: keyLoc) }
                 seen[key] = keyLoc
                 map.entries.append(.init(key: key, keyLocation: keyLoc, value: try convert(valueNode, file: file)))
             }

@@ -1,0 +1,40 @@
+import GRDB
+import SimKit
+
+/// What the `meta` table holds: region, account id, seed, id counter, clock.
+struct AccountSettings: Sendable, Equatable {
+    var region: String
+    var accountId: String
+    var seed: UInt64
+    var idsDrawn: UInt64
+    var clock: ClockState
+
+    static func load(in db: Database) throws -> AccountSettings? {
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
+        var values: [String: String] = [:]
+        for row in rows { values[row["key"]] = row["value"] }
+        guard let region = values["region"], let accountId = values["account_id"], let seed = values["seed"].flatMap(UInt64.init),
+              let mode = values["clock_mode"].flatMap(ClockMode.init(rawValue:)),
+              let anchor = values["clock_anchor"].flatMap(EpochMillis.init),
+              let wallAnchor = values["clock_wall_anchor"].flatMap(EpochMillis.init) else { return nil }
+        return AccountSettings(region: region, accountId: accountId, seed: seed, idsDrawn: values["ids_drawn"].flatMap(UInt64.init) ?? 0,
+                               clock: ClockState(mode: mode, anchor: anchor, wallAnchor: wallAnchor))
+    }
+
+    static func loadOrCreate(_ fresh: AccountSettings, in db: Database) throws -> AccountSettings {
+        if let existing = try load(in: db) { return existing }
+        try fresh.save(in: db)
+        return fresh
+    }
+
+    func save(in db: Database) throws {
+        let pairs: [(String, String)] = [
+            ("region", region), ("account_id", accountId), ("seed", String(seed)), ("ids_drawn", String(idsDrawn)),
+            ("clock_mode", clock.mode.rawValue), ("clock_anchor", String(clock.anchor)), ("clock_wall_anchor", String(clock.wallAnchor)),
+        ]
+        for (key, value) in pairs {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Account
+import ArgumentParser
+import Commands
+import Foundation
+import SimKit
+
+/// Runs one `workbook` invocation and returns its exit code. The executable calls this with the
+/// process's arguments; checks call it with a captured console to replay `steps.sh`.
+public enum Entry {
+    /// Runs `arguments` (without the program name).
+    public static func run(_ arguments: [String], console makeConsole: (Language, Bool) -> Console,
+                           account: Account? = nil) -> Int32 {
+        var arguments = arguments
+        let globals: GlobalOptions
+        do {
+            globals = try GlobalOptions.extract(&arguments)
+        } catch {
+            let console = makeConsole(Language.fromEnvironment(ProcessInfo.processInfo.environment), true)
+            console.err(error.rendered(console.language) + "\n")
+            return error.exitCode
+        }
+        let language = globals.language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let console = makeConsole(language, globals.plain || globals.json)
+        let workspace = Workspace.locate(explicit: globals.workspace, from: console.currentDirectory)
+        let context: CommandContext
+        if let provided = account {
+            context = CommandContext(console: console, account: provided, workspace: console.currentDirectory)
+        } else {
+            context = CommandContext(console: console, workspace: workspace, deterministic: globals.deterministic, json: globals.json)
+        }
+        return Invocation(context: context, globals: globals).run(arguments)
+    }
+}
+
+
+/// One parsed run: ArgumentParser for the workbook's own commands; `sam` and `aws` parse like
+/// the real tools and are handed their arguments untouched.
+struct Invocation {
+    let context: CommandContext
+    let globals: GlobalOptions
+
+    func run(_ arguments: [String]) -> Int32 {
+        do {
+            switch arguments.first {
+            case "sam": return try SAMCommandLine.run(Array(arguments.dropFirst()), context)
+            case "aws": return try AWSCommandLine.run(Array(arguments.dropFirst()), context)
+            default: return try runParsed(arguments)
+            }
+        } catch let error as WorkbookError {
+            context.console.err(error.rendered(context.language) + "\n")
+            return error.exitCode
+        } catch {
+            context.console.err(WorkbookError(LocalizedText(en: "\(error)")).rendered(context.language) + "\n")
+            return 2
+        }
+    }
+
+    func runParsed(_ arguments: [String]) throws -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try WorkbookCommand.parseAsRoot(arguments)
+        } catch {
+            let code = WorkbookCommand.exitCode(for: error)
+            let message = WorkbookCommand.fullMessage(for: error)
+            if code == .success {
+                context.console.out(message + "\n")
+                return 0
+            }
+            context.console.err(message + "\n")
+            return 2
+        }
+        guard let runnable = command as? WorkbookRunnable else {
+            context.console.out(WorkbookCommand.helpMessage(for: type(of: command)) + "\n")
+            return 0
+        }
+        return try runnable.run(context, globals: globals)
+    }
+}
+
+/// A workbook subcommand: runs against a context instead of the process.
+protocol WorkbookRunnable: ParsableCommand {
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32
+}

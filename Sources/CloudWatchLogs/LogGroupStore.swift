@@ -1,0 +1,55 @@
+import GRDB
+import SimKit
+
+/// CloudWatch Logs' log groups (control plane).
+public struct LogGroupStore: Sendable {
+    public let region: String
+    public let account: String
+
+    public init(region: String, account: String) {
+        self.region = region
+        self.account = account
+    }
+
+    public struct LogGroup: Sendable, Equatable {
+        public var name: String
+        public var arn: String
+        public var creationTime: EpochMillis
+        public var retentionDays: Int?
+    }
+
+    /// CreateLogGroup.
+    public func create(_ name: String, retentionDays: Int?, now: EpochMillis, in db: Database) throws -> Result<LogGroup, AWSError> {
+        if try get(name, in: db) != nil {
+            return .failure(AWSError(code: "ResourceAlreadyExistsException", message: "The specified log group already exists", httpStatus: 400))
+        }
+        if let days = retentionDays, !Self.retentionValues.contains(days) {
+            return .failure(AWSError(code: "InvalidParameterException", message: "1 validation error detected: Value '\(days)' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.retentionValues.map(String.init).joined(separator: ", "))]", httpStatus: 400))
+        }
+        let arn = ARN.logGroup(name, region: region, account: account).description + ":*"
+        try db.execute(sql: "INSERT INTO log_groups (name, arn, creation_time, retention_days) VALUES (?, ?, ?, ?)",
+                       arguments: [name, arn, now, retentionDays])
+        return .success(LogGroup(name: name, arn: arn, creationTime: now, retentionDays: retentionDays))
+    }
+
+    /// PutRetentionPolicy / DeleteRetentionPolicy (nil).
+    public func setRetention(_ name: String, days: Int?, in db: Database) throws {
+        try db.execute(sql: "UPDATE log_groups SET retention_days = ? WHERE name = ?", arguments: [days, name])
+    }
+
+    /// DeleteLogGroup; false when there was none.
+    @discardableResult
+    public func delete(_ name: String, in db: Database) throws -> Bool {
+        try db.execute(sql: "DELETE FROM log_groups WHERE name = ?", arguments: [name])
+        return db.changesCount > 0
+    }
+
+    public func get(_ name: String, in db: Database) throws -> LogGroup? {
+        try Row.fetchOne(db, sql: "SELECT * FROM log_groups WHERE name = ?", arguments: [name]).map {
+            LogGroup(name: $0["name"], arn: $0["arn"], creationTime: $0["creation_time"], retentionDays: $0["retention_days"])
+        }
+    }
+
+    /// The values `retentionInDays` accepts.
+    public static let retentionValues = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+}

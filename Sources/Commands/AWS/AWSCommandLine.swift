@@ -1,0 +1,121 @@
+import AWSCLI
+import Foundation
+import SimKit
+
+/// `workbook aws …`: aws CLI v2's argument rules, output formats and exit codes, over the
+/// simulated services.
+public enum AWSCommandLine {
+    static let services: [any AWSService] = [CloudFormationService()]
+
+    public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
+        do {
+            return try dispatch(arguments, context)
+        } catch let failure as CLIFailure {
+            context.console.err(failure.stderr)
+            return failure.exitCode
+        }
+    }
+
+    static func dispatch(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
+        var globals = GlobalAWSOptions()
+        let rest = try globals.extract(arguments)
+        guard rest.count >= 2 else {
+            if rest.first == "--version" || arguments.contains("--version") {
+                context.console.out("aws-cli/2.31.0 Python/3.13.7 Linux/x86_64 exe/x86_64 (workbook simulation)\n")
+                return 0
+            }
+            throw CLIFailure.argparse("the following arguments are required: command" + (rest.isEmpty ? "" : ", operation"))
+        }
+        let (serviceName, operationName) = (rest[0], rest[1])
+        guard let service = services.first(where: { $0.name == serviceName }) else {
+            throw WorkbookError.notSimulated("aws \(serviceName)", at: nil)
+        }
+        guard let operation = service.operations.first(where: { $0.cliName == operationName }) else {
+            throw WorkbookError(LocalizedText(en: "aws \(serviceName) \(operationName) is not simulated",
+                                              ko: "aws \(serviceName) \(operationName)은(는) 시뮬레이션되지 않습니다"),
+                                fix: LocalizedText(en: "simulated: " + service.operations.map(\.cliName).joined(separator: ", "),
+                                                   ko: "시뮬레이션되는 명령: " + service.operations.map(\.cliName).joined(separator: ", ")))
+        }
+        let options = OutputOptions(format: globals.output, query: globals.query, terminalWidth: context.console.columns)
+        try CLIOutput.validate(options)
+        if let region = globals.region {
+            let account = try context.account()
+            guard region == account.region else {
+                throw WorkbookError.notSimulated("region \(region) (the simulated account lives in \(account.region))", at: nil)
+            }
+        }
+        let request = try parseParameters(Array(rest.dropFirst(2)), operation: operation, context: context)
+        switch try operation.handler(request, context) {
+        case .failure(let error):
+            throw CLIFailure.service(error, operation: operation.apiName)
+        case .success(let response):
+            context.console.out(try CLIOutput.render(response, operation: operation.apiName, options: options))
+            return 0
+        }
+    }
+
+    /// `--name value` pairs into the request, by the operation's shapes.
+    static func parseParameters(_ words: [String], operation: AWSOperation, context: CommandContext) throws -> JSONObject {
+        let parser = ParameterParser(currentDirectory: context.console.currentDirectory, environment: context.console.environment)
+        var request = JSONObject()
+        var unknown: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            guard let parameter = operation.parameters.first(where: { $0.cliName == word }) else {
+                unknown.append(word)
+                index += 1
+                continue
+            }
+            var values: [String] = []
+            while index + 1 < words.count, !words[index + 1].hasPrefix("--") {
+                index += 1
+                values.append(words[index])
+            }
+            if values.isEmpty { throw CLIFailure.argparse("argument \(word): expected one argument") }
+            request[parameter.member] = try parser.parse(values: values, shape: parameter.shape, parameterName: word)
+            index += 1
+        }
+        if !unknown.isEmpty { throw CLIFailure.unknownOptions(unknown) }
+        let missing = operation.parameters.filter { $0.required && request[$0.member] == nil }.map(\.cliName)
+        if !missing.isEmpty { throw CLIFailure.missingArguments(missing) }
+        return request
+    }
+}
+
+/// The aws CLI's global options, taken from anywhere in the command line.
+struct GlobalAWSOptions {
+    var output: OutputFormat = .json
+    var query: String?
+    var region: String?
+
+    mutating func extract(_ arguments: [String]) throws -> [String] {
+        var rest: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            func next() throws -> String {
+                index += 1
+                guard index < arguments.count else { throw CLIFailure.argparse("argument \(word): expected one argument") }
+                return arguments[index]
+            }
+            switch word {
+            case "--output":
+                let value = try next()
+                guard let format = OutputFormat(rawValue: value) else {
+                    throw CLIFailure.argparse("argument --output: Invalid choice, valid choices are:\n\njson                                     | text                                    \ntable                                    | yaml                                    \nyaml-stream                              | off                                     ")
+                }
+                output = format
+            case "--query": query = try next()
+            case "--region": region = try next()
+            case "--profile", "--endpoint-url", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--ca-bundle":
+                _ = try next()
+            case "--no-cli-pager", "--no-paginate", "--debug", "--no-verify-ssl", "--no-sign-request", "--cli-auto-prompt", "--no-cli-auto-prompt":
+                break
+            default: rest.append(word)
+            }
+            index += 1
+        }
+        return rest
+    }
+}

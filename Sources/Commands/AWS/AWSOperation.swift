@@ -1,0 +1,33 @@
+import AWSCLI
+import SimKit
+
+/// One `aws <service> <operation>`: its parameters (CLI name, API member, shape) and handler.
+struct AWSOperation {
+    struct Parameter {
+        var cliName: String
+        var member: String
+        var shape: Shape
+        var required: Bool
+
+        init(_ cliName: String, _ member: String, _ shape: Shape = .string, required: Bool = false) {
+            self.cliName = cliName
+            self.member = member
+            self.shape = shape
+            self.required = required
+        }
+    }
+
+    /// `describe-stacks`.
+    var cliName: String
+    /// `DescribeStacks`, as error lines name it.
+    var apiName: String
+    var parameters: [Parameter]
+    /// Runs the operation: the response JSON (botocore member order), or the service's error.
+    var handler: (JSONObject, CommandContext) throws -> Result<JSON, AWSError>
+}
+
+/// A simulated service of the `aws` namespace.
+protocol AWSService: Sendable {
+    var name: String { get }
+    var operations: [AWSOperation] { get }
+}

@@ -1,0 +1,70 @@
+import CloudFormation
+import Foundation
+import SAMCLI
+import SimKit
+
+/// `sam validate [--lint]`: SAM's basic validation is the transform itself; `--lint` runs
+/// cfn-lint (see `CfnLint`).
+struct SAMValidate {
+    let context: CommandContext
+    let arguments: [String]
+    var console: Console { context.console }
+
+    func run() throws -> Int32 {
+        let args = try ClickArguments(command: "validate", spec: ["--template-file": .value, "--lint": .flag, "--region": .value,
+                                                                 "--profile": .value, "--debug": .flag],
+                                      aliases: ["-t": "--template-file", "--template": "--template-file"], arguments: arguments)
+        let messages = ValidateMessages(palette: console.palette)
+        let path = SAMTemplateFile.locate(args.value("--template-file"), console: console)
+        guard FileManager.default.fileExists(atPath: path) else {
+            let missing = messages.notFound(path: path)
+            console.emit(missing.emission)
+            return console.fail(missing.error)
+        }
+        let root = try SAMTemplateFile.load(path, console: console)
+        if args.flag("--lint") {
+            return try CfnLint(console: console, clock: try context.account().now()).run(path: path, region: args.value("--region"))
+        }
+        if SAMTransform.isSAM(root) {
+            do {
+                _ = try SAMTransform.transform(root)
+            } catch let error as SAMTransformError {
+                let invalid = messages.invalid(path: path, message: Self.pythonRepr(error))
+                console.emit(invalid.emission)
+                let code = console.fail(invalid.error)
+                if let location = error.location { console.err("  --> \(location)\n") }
+                return code
+            }
+        }
+        console.emit(messages.valid(path: path))
+        return 0
+    }
+
+    /// How `sam validate` prints the translator's exception list: `[InvalidResourceException('Id', 'msg')] ('Id', 'msg')`.
+    static func pythonRepr(_ error: SAMTransformError) -> String {
+        let items = error.causes.map { cause in
+            cause.resourceId.map { "InvalidResourceException(\(quote($0)), \(quote(cause.message)))" }
+                ?? "InvalidDocumentException(\(quote(cause.message)))"
+        }
+        let first = error.causes.first
+        let args = first.map { cause in cause.resourceId.map { "(\(quote($0)), \(quote(cause.message)))" } ?? "(\(quote(cause.message)),)" } ?? "()"
+        return "[\(items.joined(separator: ", "))] \(args)"
+    }
+
+    /// Python's `repr` of a str: single quotes unless the text holds a single quote and no double quote.
+    static func quote(_ text: String) -> String {
+        let useDouble = text.contains("'") && !text.contains("\"")
+        let q: Character = useDouble ? "\"" : "'"
+        var out = String(q)
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case q: out += "\\\(q)"
+            default: out.append(c)
+            }
+        }
+        return out + String(q)
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+import SimKit
+
+/// Lambda's tables: functions (their code archive stored in the row) and resource-policy
+/// statements. Named, append-only migrations.
+public enum LambdaSchema {
+    public static let migrations: [Migration] = [
+        Migration("v1-lambda") { db in
+            try db.execute(sql: """
+                CREATE TABLE lambda_functions (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    arn TEXT NOT NULL,
+                    runtime TEXT,
+                    role TEXT NOT NULL,
+                    handler TEXT,
+                    description TEXT NOT NULL DEFAULT '',
+                    timeout INTEGER NOT NULL,
+                    memory_size INTEGER NOT NULL,
+                    environment TEXT NOT NULL DEFAULT '{}',
+                    architectures TEXT NOT NULL DEFAULT '["x86_64"]',
+                    code_sha256 TEXT NOT NULL,
+                    code_size INTEGER NOT NULL,
+                    code BLOB NOT NULL,
+                    last_modified INTEGER NOT NULL,
+                    revision_id TEXT NOT NULL,
+                    tags TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE lambda_permissions (
+                    function_name TEXT NOT NULL REFERENCES lambda_functions(name) ON DELETE CASCADE,
+                    sid TEXT NOT NULL,
+                    statement TEXT NOT NULL,
+                    PRIMARY KEY (function_name, sid)
+                );
+                """)
+        },
+    ]
+}

@@ -1,0 +1,105 @@
+import Account
+import CloudFormation
+import Commands
+import Foundation
+import GRDB
+import SimKit
+
+/// The state of one check while its steps run: observations by name, and the trace.
+struct CheckSession {
+    let runner: CheckRunner
+    let account: Account
+    let scratch: Scratch
+    let lessonId: String
+    var observations = JSONObject()
+    var trace: [TraceLine] = []
+    var lastEventSeq: Int64 = 0
+
+    init(runner: CheckRunner, account: Account, scratch: Scratch, lessonId: String) {
+        self.runner = runner
+        self.account = account
+        self.scratch = scratch
+        self.lessonId = lessonId
+    }
+
+    var language: Language { runner.language }
+
+    /// Runs one step; returns a miss when the step itself cannot be done with the learner's files.
+    mutating func perform(_ step: CheckStep) throws -> CheckResult.Miss? {
+        switch step {
+        case .run(let arguments, let name):
+            observations[name] = runCommand(arguments)
+        case .deploy(let stack, let build, let name):
+            if build {
+                let built = runCommand(["sam", "build"])
+                observations["build"] = built
+                if built["exit"] != .int(0) { observations[name] = built; return nil }
+            }
+            observations[name] = runCommand(["sam", "deploy", "--stack-name", stack, "--resolve-s3", "--capabilities", "CAPABILITY_IAM",
+                                             "--no-confirm-changeset"])
+        case .replay(let file, let name):
+            return try replay(file: file, name: name)
+        case .template(let file, let name):
+            return try readTemplate(file: file, name: name)
+        case .readFile(let path, let name):
+            let text = try? String(contentsOfFile: "\(scratch.work)/\(path)", encoding: .utf8)
+            observations[name] = text.map { ["exists": true, "text": .string($0)] } ?? ["exists": false]
+            trace.append(TraceLine(actor: "workbook", text: text == nil ? "\(path): missing" : "read \(path)"))
+        case .answers(let file, let name):
+            return try readAnswers(file: file, name: name)
+        case .clock(let set, let advance):
+            if let set, let instant = TimeFormat.parseISO(set) { account.clock.set(to: instant) }
+            if let advance, let millis = TimeFormat.parseDuration(advance) { account.clock.advance(by: millis) }
+            try account.write { _ in }
+            trace.append(TraceLine(actor: "clock", text: TimeFormat.isoMillisZ(account.now())))
+        case .stack(let name, let observedAs):
+            observations[observedAs] = try stackObservation(name)
+        }
+        return nil
+    }
+
+    /// Runs a workbook command in the check's account; traces it and what CloudFormation did.
+    mutating func runCommand(_ arguments: [String]) -> JSON {
+        let console = Console.captured(language: language, currentDirectory: scratch.work)
+        let exit = runner.runCommand(arguments, console, account)
+        let stdout = scratch.scrub(console.stdoutText), stderr = scratch.scrub(console.stderrText)
+        let output = (stdout + stderr).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.joined(separator: " "))  → exit \(exit)",
+                               detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
+        traceStackEvents()
+        return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
+    }
+
+    /// Adds what CloudFormation did since the last look: failures and where each stack ended.
+    mutating func traceStackEvents() {
+        let since = lastEventSeq
+        let rows: [Row] = (try? account.read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, logical_id, type, status, reason FROM stack_events WHERE seq > ? ORDER BY seq",
+                             arguments: [since])
+        }) ?? []
+        for row in rows {
+            lastEventSeq = row["seq"]
+            let status: String = row["status"], type: String = row["type"], logicalId: String = row["logical_id"]
+            let reason: String? = row["reason"]
+            let stackEnd = type == "AWS::CloudFormation::Stack" && !status.contains("IN_PROGRESS")
+            guard status.hasSuffix("_FAILED") || stackEnd else { continue }
+            trace.append(TraceLine(actor: "CloudFormation", text: "\(logicalId) \(status)" + (reason.map { ": \($0)" } ?? "")))
+        }
+    }
+
+    mutating func stackObservation(_ name: String) throws -> JSON {
+        let stack = try account.read { db in try account.stacks.live(named: name, in: db) }
+        guard let stack else {
+            trace.append(TraceLine(actor: "CloudFormation", text: "stack \(name): does not exist"))
+            return ["exists": false]
+        }
+        let resources = try account.read { db in try account.stacks.resources(of: stack.stackId, in: db) }
+        trace.append(TraceLine(actor: "CloudFormation", text: "stack \(name): \(stack.status)"))
+        return [
+            "exists": true, "StackStatus": .string(stack.status),
+            "Outputs": .object(JSONObject(stack.outputs.map { ($0.key, JSON.string($0.value)) })),
+            "Resources": .object(JSONObject(resources.map { ($0.logicalId, JSON.string($0.type)) })),
+        ]
+    }
+}
+
