@@ -17,8 +17,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // SimKit is optimised in debug builds too: its digests run over whole node_modules
+        // folders on every deploy, and tests and checks run in debug.
         .target(name: "SimKit", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-                swiftSettings: swift6),
+                swiftSettings: swift6 + [.unsafeFlags(["-O"])]),
         .target(name: "IAM", dependencies: ["SimKit"], swiftSettings: swift6),
         .target(name: "CloudFormation", dependencies: ["SimKit", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
                 resources: [.copy("Resources/cfn-resource-types.txt")], swiftSettings: swift6),

@@ -44,6 +44,7 @@ struct Invocation {
             switch arguments.first {
             case "sam": return try SAMCommandLine.run(Array(arguments.dropFirst()), context)
             case "aws": return try AWSCommandLine.run(Array(arguments.dropFirst()), context)
+            case nil: return try Status.run(context)
             default: return try runParsed(arguments)
             }
         } catch let error as WorkbookError {

@@ -7,6 +7,8 @@ public final class Console: @unchecked Sendable {
     // @unchecked: a console belongs to one command at a time; the buffers are only touched from it.
     public private(set) var stdoutText = ""
     public private(set) var stderrText = ""
+    /// Both streams interleaved, as a terminal would show them (captured consoles only).
+    public private(set) var combinedText = ""
     private let passthrough: Bool
     private var input: [String]?
     /// Whether stdout is a terminal (colour and widths follow it).
@@ -53,12 +55,12 @@ public final class Console: @unchecked Sendable {
 
     /// Writes to stdout as is (callers add newlines).
     public func out(_ text: String) {
-        if passthrough { FileHandle.standardOutput.write(Data(text.utf8)) } else { stdoutText += text }
+        if passthrough { FileHandle.standardOutput.write(Data(text.utf8)) } else { stdoutText += text; combinedText += text }
     }
 
     /// Writes to stderr as is.
     public func err(_ text: String) {
-        if passthrough { FileHandle.standardError.write(Data(text.utf8)) } else { stderrText += text }
+        if passthrough { FileHandle.standardError.write(Data(text.utf8)) } else { stderrText += text; combinedText += text }
     }
 
     /// One line of input without its newline, or nil at end of input.

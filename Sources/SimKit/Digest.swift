@@ -22,28 +22,37 @@ public enum Digest {
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
         for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
+        // Unsafe buffers: this runs over whole node_modules folders, in debug builds too.
+        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        defer { w.deallocate() }
+        k.withUnsafeBufferPointer { k in
+            message.withUnsafeBufferPointer { m in
+                var chunk = 0
+                while chunk < m.count {
+                    for i in 0..<16 {
+                        let j = chunk + i &* 4
+                        w[i] = UInt32(m[j]) << 24 | UInt32(m[j &+ 1]) << 16 | UInt32(m[j &+ 2]) << 8 | UInt32(m[j &+ 3])
+                    }
+                    for i in 16..<64 {
+                        let x = w[i &- 15], y = w[i &- 2]
+                        let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
+                        let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
+                        w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
+                    }
+                    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+                    for i in 0..<64 {
+                        let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+                    chunk &+= 64
+                }
             }
-            for i in 16..<64 {
-                let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
-                let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
         return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32($0))) } }
     }
@@ -64,27 +73,31 @@ public enum Digest {
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
         for i in 0..<8 { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            var m = [UInt32](repeating: 0, count: 16)
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                m[i] = UInt32(message[j]) | UInt32(message[j + 1]) << 8 | UInt32(message[j + 2]) << 16 | UInt32(message[j + 3]) << 24
-            }
-            var a = a0, b = b0, c = c0, d = d0
-            for i in 0..<64 {
-                var f: UInt32
-                let g: Int
-                switch i {
-                case 0..<16: f = (b & c) | (~b & d); g = i
-                case 16..<32: f = (d & b) | (~d & c); g = (5 * i + 1) % 16
-                case 32..<48: f = b ^ c ^ d; g = (3 * i + 5) % 16
-                default: f = c ^ (b | ~d); g = (7 * i) % 16
+        let m = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
+        defer { m.deallocate() }
+        s.withUnsafeBufferPointer { s in
+            k.withUnsafeBufferPointer { k in
+                message.withUnsafeBufferPointer { bytes in
+                    var chunk = 0
+                    while chunk < bytes.count {
+                        for i in 0..<16 {
+                            let j = chunk &+ i &* 4
+                            m[i] = UInt32(bytes[j]) | UInt32(bytes[j &+ 1]) << 8 | UInt32(bytes[j &+ 2]) << 16 | UInt32(bytes[j &+ 3]) << 24
+                        }
+                        var a = a0, b = b0, c = c0, d = d0
+                        for i in 0..<64 {
+                            var f: UInt32
+                            let g: Int
+                            if i < 16 { f = (b & c) | (~b & d); g = i } else if i < 32 { f = (d & b) | (~d & c); g = (5 &* i &+ 1) & 15 } else if i < 48 { f = b ^ c ^ d; g = (3 &* i &+ 5) & 15 } else { f = c ^ (b | ~d); g = (7 &* i) & 15 }
+                            f = f &+ a &+ k[i] &+ m[g]
+                            a = d; d = c; c = b
+                            b = b &+ (f << s[i] | f >> (32 &- s[i]))
+                        }
+                        a0 &+= a; b0 &+= b; c0 &+= c; d0 &+= d
+                        chunk &+= 64
+                    }
                 }
-                f = f &+ a &+ k[i] &+ m[g]
-                a = d; d = c; c = b
-                b = b &+ f.rotl(s[i])
             }
-            a0 &+= a; b0 &+= b; c0 &+= c; d0 &+= d
         }
         return [a0, b0, c0, d0].flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * UInt32($0))) } }
     }
@@ -97,7 +110,3 @@ public enum Digest {
 
 
 
-extension UInt32 {
-    fileprivate func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-    fileprivate func rotl(_ n: UInt32) -> UInt32 { (self << n) | (self >> (32 - n)) }
-}

@@ -42,7 +42,9 @@ public struct CheckRunner: Sendable {
                 let actual = ObservationPath.lookup(expectation.path, in: .object(session.observations))
                 if !expectation.isMet(by: actual) {
                     failure = CheckResult.Miss(says: expectation.says ?? LocalizedText(en: expectation.path),
-                                               expected: expectation.expectedText, got: Expectation.text(actual))
+                                               expected: expectation.reveal ? expectation.expectedText
+                                                   : (language == .ko ? "(보여 주지 않음: 레슨에서 찾아보세요)" : "(not shown: find it in the lesson)"),
+                                               got: Expectation.text(actual))
                     break
                 }
             }

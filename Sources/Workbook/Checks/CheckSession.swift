@@ -63,11 +63,18 @@ struct CheckSession {
         let console = Console.captured(language: language, currentDirectory: scratch.work)
         let exit = runner.runCommand(arguments, console, account)
         let stdout = scratch.scrub(console.stdoutText), stderr = scratch.scrub(console.stderrText)
-        let output = (stdout + stderr).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let output = Self.plain(scratch.scrub(console.combinedText)).split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String($0).trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.replacingOccurrences(of: "\r", with: "")) }
+            .filter { !$0.isEmpty }
         trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.joined(separator: " "))  → exit \(exit)",
                                detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
         traceStackEvents()
         return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
+    }
+
+    /// Text without ANSI colour codes (SAM writes some even when not on a terminal).
+    static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
 
     /// Adds what CloudFormation did since the last look: failures and where each stack ended.

@@ -21,9 +21,12 @@ public struct Expectation: Sendable {
     public var comparison: Comparison
     /// What the learner should read, e.g. "the stack is CREATE_COMPLETE".
     public var says: LocalizedText?
+    /// False for answers the learner must find: the report then does not print the expected value.
+    public var reveal: Bool
 
     init(node: TemplateNode, reader: LessonReader) throws {
         path = try reader.string(node, "at")
+        reveal = node["reveal"]?.value != .bool(false)
         says = node["says"].flatMap { n in n["en"]?.stringValue.map { LocalizedText(en: $0, ko: n["ko"]?.stringValue) } }
         let keys = ["equals", "not-equals", "one-of", "contains", "not-contains", "matches", "exists", "at-least", "at-most"]
         guard let key = keys.first(where: { node[$0] != nil }), let value = node[key] else {

@@ -1,0 +1,132 @@
+import Account
+import ArgumentParser
+import Commands
+import Foundation
+import SimKit
+import Workbook
+
+/// Shared plumbing for the lesson commands.
+enum LessonSupport {
+    static func course() throws -> Course { try Course.locate() }
+
+    static func folder(_ context: CommandContext) throws -> LearnerFolder {
+        LearnerFolder(root: context.workspace, course: try course())
+    }
+
+    /// The runner checks use: each step is a workbook command parsed and run in-process against
+    /// the check's own account.
+    static func runner(_ language: Language) -> CheckRunner {
+        CheckRunner(language: language) { arguments, console, account in
+            Entry.run(arguments, console: { _, _ in console }, account: account)
+        }
+    }
+
+    /// The first lesson not passed yet (or the last one).
+    static func current(_ folder: LearnerFolder) throws -> Lesson? {
+        let progress = try Progress.open(workspace: folder.root).entries()
+        return folder.course.lessons.first { progress[$0.id]?.passed != true } ?? folder.course.lessons.last
+    }
+
+    static func text(_ context: CommandContext, en: String, ko: String) -> String { context.language == .ko ? ko : en }
+}
+
+/// `workbook init [DIR]`.
+struct Init: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Create a learner folder with every lesson's starter files.")
+    @Argument(help: "The folder to create (default: the workspace, or the current directory).") var directory: String?
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let root = directory.map { context.console.path($0) } ?? context.workspace
+        let folder = LearnerFolder(root: root, course: try LessonSupport.course())
+        let created = try folder.initialize()
+        let c = context.console
+        for lesson in created { c.out(LessonSupport.text(context, en: "created ", ko: "만듦 ") + "\(root)/\(lesson.id)/\n") }
+        if created.isEmpty { c.out(LessonSupport.text(context, en: "every lesson folder already exists in \(root)\n", ko: "\(root)에 모든 레슨 폴더가 이미 있습니다\n")) }
+        let first = folder.course.lessons.first?.id.prefix(2) ?? "01"
+        c.out(LessonSupport.text(context,
+                                 en: "\nNext: cd \(root)/\(folder.course.lessons.first?.id ?? "") && workbook show \(first)\n",
+                                 ko: "\n다음: cd \(root)/\(folder.course.lessons.first?.id ?? "") && workbook show \(first)\n"))
+        return 0
+    }
+}
+
+/// `workbook list`.
+struct List: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "List the lessons and which ones you passed.")
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        let progress = try Progress.open(workspace: folder.root).entries()
+        for lesson in folder.course.lessons {
+            let entry = progress[lesson.id]
+            let mark = entry?.passed == true ? "✓" : (entry == nil ? " " : "✗")
+            let score = entry.map { "  \($0.earned)/\($0.possible)" } ?? ""
+            context.console.out("\(mark) \(lesson.id)  \(lesson.title.text(context.language))\(score)\n")
+        }
+        return 0
+    }
+}
+
+/// `workbook show [LESSON]`.
+struct Show: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Print a lesson (default: the current one).")
+    @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String?
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        let chosen = try lesson.map { try folder.course.lesson($0) } ?? LessonSupport.current(folder)
+        guard let chosen else { return 0 }
+        context.console.out(chosen.readme(context.language))
+        return 0
+    }
+}
+
+/// `workbook hint [LESSON]`.
+struct Hint: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Print the hints of a lesson's checks.")
+    @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String?
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.current(folder) else { return 0 }
+        for check in chosen.checks {
+            context.console.out("\(check.id): \(check.hint.text(context.language))\n")
+        }
+        return 0
+    }
+}
+
+/// `workbook reset LESSON`.
+struct Reset: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Put a lesson's starter files back (your files move to .workbook/backup/).")
+    @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        let chosen = try folder.course.lesson(lesson)
+        let backup = try folder.reset(chosen)
+        if let backup { context.console.out(LessonSupport.text(context, en: "your files moved to \(backup)\n", ko: "기존 파일은 \(backup)(으)로 옮겼습니다\n")) }
+        context.console.out(LessonSupport.text(context, en: "\(folder.folder(of: chosen)) holds the starter files again\n",
+                                               ko: "\(folder.folder(of: chosen))에 시작 파일을 다시 넣었습니다\n"))
+        return 0
+    }
+}
+
+/// `workbook next`.
+struct Next: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Say which lesson comes next and how to start it.")
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        let progress = try Progress.open(workspace: folder.root).entries()
+        guard let next = folder.course.lessons.first(where: { progress[$0.id]?.passed != true }) else {
+            context.console.out(LessonSupport.text(context, en: "You passed every lesson.\n", ko: "모든 레슨을 통과했습니다.\n"))
+            return 0
+        }
+        let n = String(next.id.prefix(2))
+        context.console.out("\(next.id) — \(next.title.text(context.language))\n")
+        context.console.out(LessonSupport.text(context, en: "Read it: workbook show \(n)\nCheck it: workbook check \(n)\n",
+                                               ko: "읽기: workbook show \(n)\n검사: workbook check \(n)\n"))
+        return 0
+    }
+}
