@@ -44,7 +44,8 @@ let package = Package(
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swift6),
         .executableTarget(name: "workbook", dependencies: ["CLI", "Commands"], swiftSettings: swift6),
-        .target(name: "TestSupport", dependencies: ["SimKit"], path: "Tests/TestSupport", swiftSettings: swift6),
+        .target(name: "TestSupport", dependencies: ["SimKit", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/TestSupport",
+                swiftSettings: swift6),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "IAMTests", dependencies: ["IAM", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "SimKit", "TestSupport"], exclude: ["Fixtures"],
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "AccountTests", dependencies: ["Account", "SimKit", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Account", "SimKit", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "CLI", "Account", "TestSupport"], swiftSettings: swift6),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swift6),
+        // Depends on the executable so `swift test` always builds the binary these tests run.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "workbook"], exclude: ["Fixtures"], swiftSettings: swift6),
     ]
 )

@@ -29,9 +29,17 @@ public final class Console: @unchecked Sendable {
     public static func process(language: Language, plain: Bool) -> Console {
         let tty = isatty(STDOUT_FILENO) == 1
         let env = ProcessInfo.processInfo.environment
-        return Console(passthrough: true, input: nil, isTerminal: tty, columns: Int(env["COLUMNS"] ?? "") ?? 80,
+        return Console(passthrough: true, input: nil, isTerminal: tty, columns: Int(env["COLUMNS"] ?? "") ?? terminalColumns(tty) ?? 80,
                        color: tty && !plain && env["NO_COLOR"] == nil, language: language,
                        currentDirectory: FileManager.default.currentDirectoryPath, environment: env)
+    }
+
+    /// The terminal's width, as Python's `shutil.get_terminal_size` reads it for SAM's tables.
+    static func terminalColumns(_ tty: Bool) -> Int? {
+        guard tty else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// A captured console (checks, tests): no terminal, no colour, input from `lines`.

@@ -27,7 +27,7 @@ extension AccountProvisioner {
         let trustJSON = try required(request, "AssumeRolePolicyDocument")
         let trust: PolicyDocument
         do {
-            trust = try PolicyDocument(Self.policyJSON(trustJSON), kind: .trust)
+            trust = try PolicyDocument(Self.policyJSON(trustJSON, kind: .trust), kind: .trust)
         } catch let malformed as MalformedPolicyDocument {
             throw ProvisionFailure.service("Iam", malformed.awsError)
         }
@@ -37,7 +37,7 @@ extension AccountProvisioner {
                 throw ProvisionFailure(message: "Properties validation failed for resource \(request.logicalId) with message:\n#/Policies: required key [PolicyName] not found")
             }
             do {
-                inline.append(NamedPolicy(name: policyName, document: try PolicyDocument(Self.policyJSON(document), kind: .identity)))
+                inline.append(NamedPolicy(name: policyName, document: try PolicyDocument(Self.policyJSON(document, kind: .identity), kind: .identity)))
             } catch let malformed as MalformedPolicyDocument {
                 throw ProvisionFailure.service("Iam", malformed.awsError)
             }
@@ -53,11 +53,13 @@ extension AccountProvisioner {
                     assumeRolePolicy: trust, inlinePolicies: inline, managedPolicyArns: managed, createDate: createDate)
     }
 
-    /// Policy documents arrive as objects, or as JSON text.
-    static func policyJSON(_ value: JSON) throws -> JSON {
+    /// Policy documents arrive as objects, or as JSON text. Unparsable text is IAM's own
+    /// MalformedPolicyDocument, whose wording depends on the kind ("This policy contains invalid
+    /// Json" for a trust policy, "Syntax errors in policy." otherwise).
+    static func policyJSON(_ value: JSON, kind: PolicyKind) throws -> JSON {
         if case .string(let text) = value {
             do { return try JSONParser.parse(text) } catch {
-                throw ProvisionFailure.service("Iam", AWSError(code: "MalformedPolicyDocument", message: "Syntax errors in policy.", httpStatus: 400))
+                throw MalformedPolicyDocument(.invalidJSON(kind: kind, reason: error.description))
             }
         }
         return value
@@ -68,7 +70,7 @@ extension AccountProvisioner {
         guard let name = Self.text(try required(request, "PolicyName")) else { throw ProvisionFailure(message: "PolicyName must be a string") }
         let document: PolicyDocument
         do {
-            document = try PolicyDocument(Self.policyJSON(try required(request, "PolicyDocument")), kind: .identity)
+            document = try PolicyDocument(Self.policyJSON(try required(request, "PolicyDocument"), kind: .identity), kind: .identity)
         } catch let malformed as MalformedPolicyDocument {
             throw ProvisionFailure.service("Iam", malformed.awsError)
         }

@@ -130,3 +130,29 @@ struct Next: WorkbookRunnable {
         return 0
     }
 }
+
+/// `workbook solution LESSON`: the reference solution's files, once the lesson is passed.
+struct Solution: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Print a lesson's reference solution (after you passed it).")
+    @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let folder = try LessonSupport.folder(context)
+        let chosen = try folder.course.lesson(lesson)
+        guard try Progress.open(workspace: folder.root).entries()[chosen.id]?.passed == true else {
+            context.console.err(LessonSupport.text(context, en: "pass \(chosen.id) first (workbook check \(chosen.id.prefix(2))); the solution opens after that\n",
+                                                   ko: "먼저 \(chosen.id)을(를) 통과하세요 (workbook check \(chosen.id.prefix(2))). 그 뒤에 해답을 볼 수 있습니다\n"))
+            return 1
+        }
+        let fm = FileManager.default
+        let files = (fm.enumerator(atPath: chosen.solutionFolder)?.allObjects as? [String] ?? []).sorted().filter { relative in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: "\(chosen.solutionFolder)/\(relative)", isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        for relative in files {
+            let text = (try? String(contentsOfFile: "\(chosen.solutionFolder)/\(relative)", encoding: .utf8)) ?? ""
+            context.console.out("==> \(relative) <==\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\n")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,100 @@
+import Account
+import ArgumentParser
+import Commands
+import Foundation
+import SimKit
+import Workbook
+
+/// `workbook bench`: the speed targets, measured (never asserted in unit tests).
+///
+/// Each case runs `--iterations` times after one warm-up; the report gives min / median / p90
+/// wall time, in-process (the engine) and as a whole `workbook` process (what a learner waits for).
+struct Bench: WorkbookRunnable {
+    static let configuration = CommandConfiguration(abstract: "Measure check and deploy times (for the release notes).")
+    @Option(help: "Runs per case.") var iterations = 20
+
+    func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
+        let c = context.console
+        let course = try Course.locate()
+        let lesson = try course.lesson("01")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let learner = "\(scratch)/learner"
+        try FileManager.default.createDirectory(atPath: learner, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: lesson.starterFolder, toPath: "\(learner)/\(lesson.id)")
+        try CourseAudit.overlay(lesson.solutionFolder, onto: "\(learner)/\(lesson.id)")
+        let sample = try prepareSample(course: course, scratch: scratch)
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+
+        c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n")
+        c.out("iterations: \(iterations) per case (after one warm-up)\n\n")
+        c.out("case".padding(toLength: 44, withPad: " ", startingAt: 0) + "    min  median     p90  (ms)\n")
+        let runner = LessonSupport.runner(.en)
+        report("check 01 (solution), in-process", try measure { _ = try runner.check(lesson, learnerFolder: "\(learner)/\(lesson.id)") }, c)
+        report("check 01 (solution), workbook process", try measure { try Self.spawn(exe, ["--workspace", learner, "check", "01"], in: learner) }, c)
+        var n = 0
+        report("sam deploy (sample, built), in-process", try measure {
+            n += 1
+            let account = try Account.fresh(at: "\(scratch)/deploy-\(n).sqlite", date: lesson.date, seed: 1)
+            let console = Console.captured(currentDirectory: sample)
+            let code = Entry.run(Self.deployArguments, console: { _, _ in console }, account: account)
+            guard code == 0 else { throw WorkbookError(LocalizedText(en: "bench deploy failed: \(console.combinedText)")) }
+        }, c)
+        report("sam deploy (sample, built), workbook process", try measure {
+            try? FileManager.default.removeItem(atPath: "\(sample)/.workbook")
+            try Self.spawn(exe, ["--deterministic"] + Self.deployArguments, in: sample)
+        }, c)
+        return 0
+    }
+
+    static let deployArguments = ["sam", "deploy", "--stack-name", "lambda-to-dynamodb", "--resolve-s3", "--capabilities", "CAPABILITY_IAM",
+                                  "--no-confirm-changeset"]
+
+    /// The sprint's sample on nodejs22.x, built once.
+    func prepareSample(course: Course, scratch: String) throws -> String {
+        let sample = "\(scratch)/sample"
+        let source = URL(fileURLWithPath: course.root).deletingLastPathComponent().appendingPathComponent("Samples/lambda-dynamodb-2023").path
+        try FileManager.default.copyItem(atPath: source, toPath: sample)
+        let template = "\(sample)/template.yaml"
+        try (try String(contentsOfFile: template, encoding: .utf8)).replacingOccurrences(of: "nodejs12.x", with: "nodejs22.x")
+            .write(toFile: template, atomically: true, encoding: .utf8)
+        let console = Console.captured(currentDirectory: sample)
+        let account = try Account.fresh(at: nil, date: 0, seed: 1)
+        guard Entry.run(["sam", "build"], console: { _, _ in console }, account: account) == 0 else {
+            throw WorkbookError(LocalizedText(en: "bench: sam build of the sample failed: \(console.combinedText)"))
+        }
+        return sample
+    }
+
+    func measure(_ body: () throws -> Void) throws -> [Double] {
+        try body()
+        return try (0..<iterations).map { _ in
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        }
+    }
+
+    func report(_ name: String, _ samples: [Double], _ c: Console) {
+        let sorted = samples.sorted()
+        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))] }
+        let cells = [sorted.first ?? 0, at(0.5), at(0.9)].map { String(format: "%7.1f", $0) }
+        c.out(name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + cells.joined(separator: " ") + "\n")
+    }
+
+    static func spawn(_ exe: String, _ arguments: [String], in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    static func cpuName() -> String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        return info.split(separator: "\n").first { $0.hasPrefix("model name") }.map { $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+    }
+}
