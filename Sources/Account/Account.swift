@@ -45,20 +45,35 @@ public final class Account: Sendable {
         self.managedPolicies = try ManagedPolicyCatalogue.awsManaged()
     }
 
-    /// Opens the account in `folder/.workbook/account.sqlite`, creating it on first use.
+    /// Opens (creating if needed) the database in `folder/.workbook/account.sqlite`.
     ///
-    /// A new account's clock is interactive and anchored at the host's now, its seed drawn from
-    /// the host (DESIGN.md "Time"); `deterministic` freezes the clock for this process only.
+    /// A new account is interactive: its clock anchored at the host's now and its seed drawn from
+    /// the host (DESIGN.md "Time"). `deterministic` makes the account deterministic and keeps it
+    /// so: a new one starts at `deterministicStart` with seed 1 (so the same commands print the
+    /// same bytes in any fresh folder); an interactive one is frozen at its current virtual time.
+    /// From then on the clock moves only with `clock` commands (`clock mode interactive` undoes it).
     public static func open(folder: String, deterministic: Bool = false, wall: any WallClock = SystemWallClock()) throws -> Account {
         let directory = (folder as NSString).appendingPathComponent(".workbook")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try Store.open(path: (directory as NSString).appendingPathComponent("account.sqlite"), migrations: migrations)
-        let fresh = AccountSettings(region: "ap-northeast-2", accountId: "123456789012", seed: UInt64.random(in: 1...UInt64.max),
-                                    idsDrawn: 0, clock: ClockState(mode: .interactive, anchor: wall.now(), wallAnchor: wall.now()))
-        var settings = try store.write { db in try AccountSettings.loadOrCreate(fresh, in: db) }
-        if deterministic { settings.clock = ClockState(mode: .deterministic, anchor: VirtualClock(state: settings.clock, wall: wall).now(), wallAnchor: 0) }
+        let fresh = deterministic
+            ? AccountSettings(region: "ap-northeast-2", accountId: "123456789012", seed: 1, idsDrawn: 0,
+                              clock: ClockState(mode: .deterministic, anchor: deterministicStart, wallAnchor: 0))
+            : AccountSettings(region: "ap-northeast-2", accountId: "123456789012", seed: UInt64.random(in: 1...UInt64.max),
+                              idsDrawn: 0, clock: ClockState(mode: .interactive, anchor: wall.now(), wallAnchor: wall.now()))
+        let settings = try store.write { db in
+            var settings = try AccountSettings.loadOrCreate(fresh, in: db)
+            if deterministic, settings.clock.mode == .interactive {
+                settings.clock = ClockState(mode: .deterministic, anchor: VirtualClock(state: settings.clock, wall: wall).now(), wallAnchor: 0)
+                try settings.save(in: db)
+            }
+            return settings
+        }
         return try Account(store: store, settings: settings, wall: wall)
     }
+
+    /// Where a new deterministic account's clock starts: the course's date (lesson 01's).
+    public static let deterministicStart = TimeFormat.instant(year: 2026, month: 11, day: 1)
 
     /// A new account for a check: deterministic clock frozen at `date`, ids from `seed`. On disk
     /// at `path` (a temporary folder) or in memory when `path` is nil.
@@ -86,8 +101,7 @@ public final class Account: Sendable {
     func persistState(_ db: Database) throws {
         var settings = try AccountSettings.load(in: db) ?? AccountSettings(region: region, accountId: accountId, seed: 0, idsDrawn: 0, clock: clock.snapshot)
         settings.idsDrawn = ids.drawn
-        // A process-local deterministic override never rewrites an interactive account's clock mode.
-        if clock.mode == settings.clock.mode { settings.clock = clock.snapshot } else { settings.clock.anchor += 0 }
+        settings.clock = clock.snapshot
         try settings.save(in: db)
     }
 

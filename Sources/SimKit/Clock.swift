@@ -79,6 +79,14 @@ public final class VirtualClock: Sendable {
         }
     }
 
+    /// Switches between interactive and deterministic, keeping the current virtual instant.
+    public func setMode(_ mode: ClockMode) {
+        state.withLock { s in
+            let current = now(locked: s)
+            s = ClockState(mode: mode, anchor: current, wallAnchor: wall.now())
+        }
+    }
+
     /// Sets the virtual instant.
     public func set(to instant: EpochMillis) {
         state.withLock { s in

@@ -150,7 +150,7 @@ import Testing
     @Test func codeComesFromTheObjectStoreAndCodeSha256HashesTheStoredArchive() throws {
         let sim = try Sim.standard()
         let archive = CodeArchive(files: [.init(path: "app.js", executable: false, bytes: Array("exports.handler = () => 2;".utf8))])
-        try sim.account.write { db in
+        _ = try sim.account.write { db in
             try sim.account.objects.put(bucket: "artifacts", key: "app/abc", body: archive.bytes, now: sim.account.now(), in: db)
         }
         var props = function(try sim.lambdaRole(), extra: ["Code": ["S3Bucket": "artifacts", "S3Key": "app/abc"]])

@@ -65,7 +65,11 @@ struct Sim {
 
     /// Calls the provider's create in its own transaction; a `ProvisionFailure` is returned (and
     /// the transaction still commits, as the deployer's would).
-    func create(_ type: String, _ logicalId: String = "Res", stack: String = "app", _ properties: JSONObject) throws
+    func create(_ type: String, _ properties: JSONObject) throws -> Result<ProvisionResult, ProvisionFailure> {
+        try create(type, "Res", properties)
+    }
+
+    func create(_ type: String, _ logicalId: String, stack: String = "app", _ properties: JSONObject) throws
         -> Result<ProvisionResult, ProvisionFailure> {
         try account.write { db in
             let request = ProvisionRequest(stackName: stack, logicalId: logicalId, type: type, properties: properties)
@@ -75,7 +79,11 @@ struct Sim {
         }
     }
 
-    func update(_ type: String, _ logicalId: String = "Res", physicalId: String, _ properties: JSONObject, previous: JSONObject = [:])
+    func update(_ type: String, physicalId: String, _ properties: JSONObject) throws -> Result<ProvisionResult, ProvisionFailure> {
+        try update(type, "Res", physicalId: physicalId, properties)
+    }
+
+    func update(_ type: String, _ logicalId: String, physicalId: String, _ properties: JSONObject, previous: JSONObject = [:])
         throws -> Result<ProvisionResult, ProvisionFailure> {
         try account.write { db in
             let request = ProvisionRequest(stackName: "app", logicalId: logicalId, type: type, properties: properties)

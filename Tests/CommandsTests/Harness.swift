@@ -1,6 +1,7 @@
 import Account
 import Commands
 import Foundation
+import GRDB
 import SimKit
 import TestSupport
 
@@ -26,7 +27,7 @@ final class Sandbox {
         folder = TempFolder("commands-test")
         if sample { try folder.copy(repositoryFolder: "Samples/lambda-dynamodb-2023") }
         try FileManager.default.createDirectory(atPath: "\(folder.path)/.workbook", withIntermediateDirectories: true)
-        account = try Account.fresh(at: databasePath, date: date, seed: seed)
+        account = try Account.fresh(at: "\(folder.path)/.workbook/account.sqlite", date: date, seed: seed)
     }
 
     var path: String { folder.path }
@@ -91,4 +92,25 @@ func firstDifference(_ a: String, _ b: String) -> String {
         if x != y { return "line \(i + 1):\n got:      \(x.debugDescription)\n expected: \(y.debugDescription)" }
     }
     return "identical"
+}
+
+/// Replaces the parts of SAM output that depend on file contents and ids (artifact digests and
+/// sizes, change-set ARNs) with stable markers, so whole transcripts can be compared.
+func normalized(_ text: String) -> String {
+    text.replacing(/[0-9a-f]{32}/, with: "<md5>")
+        .replacing(/\d+ \/ \d+  \(100\.00%\)/, with: "<n> / <n>  (100.00%)")
+        .replacing(/changeSet\/samcli-deploy\d+\/[0-9a-f-]{36}/, with: "changeSet/samcli-deploy<epoch>/<uuid>")
+        .replacing(/stack\/([A-Za-z0-9-]+)\/[0-9a-f-]{36}/) { "stack/\($0.output.1)/<uuid>" }
+}
+
+extension Sandbox {
+    /// One column of the only Lambda function in the account, as text.
+    func functionColumn(_ column: String) throws -> String? {
+        try account.read { db in try String.fetchOne(db, sql: "SELECT CAST(\(column) AS TEXT) FROM lambda_functions") }
+    }
+
+    /// How many rows a table of the account holds.
+    func count(_ table: String) throws -> Int {
+        try account.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
 }

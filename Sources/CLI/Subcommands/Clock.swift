@@ -5,7 +5,7 @@ import Commands
 struct ClockGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clock", abstract: "Show or move the account's virtual clock.",
-        subcommands: [Show.self, Advance.self, Set.self], defaultSubcommand: Show.self)
+        subcommands: [Show.self, Advance.self, Set.self, Mode.self], defaultSubcommand: Show.self)
 
     struct Show: WorkbookRunnable {
         static let configuration = CommandConfiguration(abstract: "Print the virtual time and the clock's mode.")
@@ -16,6 +16,12 @@ struct ClockGroup: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move the clock forward, e.g. 90s, 10m, 4h, 1d.")
         @Argument(help: "How far: a number and a unit (ms, s, m, h, d, w), e.g. 1h30m.") var duration: String
         func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 { try ClockCommand.advance(duration, context) }
+    }
+
+    struct Mode: WorkbookRunnable {
+        static let configuration = CommandConfiguration(abstract: "Switch the clock: interactive (runs in real time) or deterministic (frozen).")
+        @Argument(help: "interactive or deterministic.") var mode: String
+        func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 { try ClockCommand.mode(mode, context) }
     }
 
     struct Set: WorkbookRunnable {

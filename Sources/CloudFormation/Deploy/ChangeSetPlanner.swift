@@ -69,18 +69,27 @@ public struct ChangeSetPlanner {
     func diff(current: [StackResource], desired: [DeployableTemplate.Resource]) -> [ResourceChange] {
         var changes: [ResourceChange] = []
         let byId = Dictionary(current.map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+        // Resources getting a new physical id: what refers to them changes too (desired is in
+        // creation order, so a dependency is always decided before its dependents).
+        var replaced = Set<String>()
         for resource in desired {
             guard let old = byId[resource.logicalId] else {
                 changes.append(ResourceChange(action: .add, logicalId: resource.logicalId, physicalId: nil, type: resource.type, replacement: nil))
                 continue
             }
             let new = resource.definition.json
+            let replacement: String?
             if old.type != resource.type {
-                changes.append(ResourceChange(action: .modify, logicalId: resource.logicalId, physicalId: old.physicalId, type: resource.type, replacement: "True"))
+                replacement = "True"
             } else if old.definition != new {
-                changes.append(ResourceChange(action: .modify, logicalId: resource.logicalId, physicalId: old.physicalId, type: resource.type,
-                                              replacement: ReplacementRules.replacement(type: resource.type, old: old.definition, new: new)))
+                replacement = ReplacementRules.replacement(type: resource.type, old: old.definition, new: new)
+            } else {
+                replacement = ReplacementRules.replacementThroughReferences(type: resource.type, properties: resource.properties, replaced: replaced)
             }
+            guard let replacement else { continue }
+            if replacement != "False" { replaced.insert(resource.logicalId) }
+            changes.append(ResourceChange(action: .modify, logicalId: resource.logicalId, physicalId: old.physicalId, type: resource.type,
+                                          replacement: replacement))
         }
         let desiredIds = Set(desired.map(\.logicalId))
         for old in current where !desiredIds.contains(old.logicalId) {

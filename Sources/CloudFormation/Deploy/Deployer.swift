@@ -114,8 +114,10 @@ public struct Deployer {
         } catch let error as ProvisionFailure {
             return try fail(error.statusReason(requestId: ids.uuid(), token: ids.uuid(), now: now()))
         }
-        if verb == "CREATE" {
-            try log.add(logicalId: resource.logicalId, physicalId: result.physicalId, type: resource.type, status: "CREATE_IN_PROGRESS", reason: "Resource creation Initiated")
+        // Every new physical resource says `Resource creation Initiated`: a create, and also the new
+        // half of a replacement (as UPDATE_IN_PROGRESS, already carrying the new physical id).
+        if existing == nil {
+            try log.add(logicalId: resource.logicalId, physicalId: result.physicalId, type: resource.type, status: "\(verb)_IN_PROGRESS", reason: "Resource creation Initiated")
         }
         if resource.type == "AWS::Lambda::Function" {
             try log.add(logicalId: resource.logicalId, physicalId: result.physicalId, type: resource.type, status: "\(verb)_IN_PROGRESS",

@@ -27,6 +27,27 @@ enum ReplacementRules {
         return "False"
     }
 
+    /// A resource whose own definition is unchanged but whose properties use a resource being
+    /// replaced still changes (CloudFormation lists it as a Modify it evaluates dynamically):
+    /// `Conditional` when such a property requires replacement, else `False`; nil when it uses none.
+    static func replacementThroughReferences(type: String, properties: TemplateNode?, replaced: Set<String>) -> String? {
+        guard !replaced.isEmpty, let map = properties?.mapValue else { return nil }
+        var result: String?
+        for entry in map.entries {
+            let names = TemplateReference.collect(in: entry.value).compactMap { reference -> String? in
+                switch reference.kind {
+                case .ref, .getAtt: reference.name
+                case .subVariable: String(reference.name.prefix { $0 != "." })
+                default: nil
+                }
+            }
+            guard names.contains(where: replaced.contains) else { continue }
+            if replacing[type]?.contains(entry.key) == true { return "Conditional" }
+            result = "False"
+        }
+        return result
+    }
+
     static func isIntrinsic(_ value: JSON?) -> Bool {
         guard let object = value?.objectValue, object.count == 1, let key = object.keys.first else { return false }
         return key == "Ref" || key.hasPrefix("Fn::")

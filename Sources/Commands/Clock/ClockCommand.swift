@@ -37,6 +37,19 @@ public enum ClockCommand {
         return 0
     }
 
+    /// `clock mode interactive|deterministic`.
+    public static func mode(_ text: String, _ context: CommandContext) throws -> Int32 {
+        guard let mode = ClockMode(rawValue: text) else {
+            throw WorkbookError(LocalizedText(en: "'\(text)' is not a clock mode", ko: "'\(text)'은(는) 시계 모드가 아닙니다"),
+                                fix: LocalizedText(en: "use interactive or deterministic", ko: "interactive 또는 deterministic을 쓰세요"))
+        }
+        let account = try context.account()
+        account.clock.setMode(mode)
+        try account.write { _ in }
+        context.console.out(describe(account, context.language) + "\n")
+        return 0
+    }
+
     static func describe(_ account: Account, _ language: Language) -> String {
         let now = TimeFormat.isoMillisZ(account.now())
         switch (account.clock.mode, language) {

@@ -76,7 +76,7 @@ struct CfnLint {
         if table is not None:
             module.load_resource = lambda *args, **kwargs: table
     import cfnlint.api
-    matches = cfnlint.api.lint_file(path, config=cfnlint.api.ManualArgs(regions=[region]))
+    matches = cfnlint.api.lint_file(__import__("pathlib").Path(path), config=cfnlint.api.ManualArgs(regions=[region]))
     print(json.dumps([{"rule": x.rule.id, "title": x.rule.shortdesc, "message": x.message, "line": x.linenumber} for x in matches]))
     """#
 }

@@ -92,7 +92,8 @@ struct SAMDeployRun {
             do {
                 processed = try SAMTransform.transform(processed, packaging: packaging).template
             } catch let error as SAMTransformError {
-                return .rejected(message: "Transform AWS::Serverless-2016-10-31 failed with: \(error.message)", location: error.location)
+                return .rejected(message: "Transform AWS::Serverless-2016-10-31 failed with: \(error.message)",
+                                 location: SAMTemplateFile.location(of: error, in: root))
             }
         }
         do {

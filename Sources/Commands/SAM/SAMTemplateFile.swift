@@ -29,6 +29,14 @@ enum SAMTemplateFile {
         }
         return try TemplateLoader.load(text, file: display(path, console: console))
     }
+
+    /// Where a transform error points: its own location, else the resource it names (the
+    /// translator has no locations, and some causes, such as a missing CodeUri, carry none).
+    static func location(of error: SAMTransformError, in root: TemplateNode) -> SourceLocation? {
+        guard error.location == nil, let id = error.resourceId,
+              let entry = root["Resources"]?.mapValue?.entries.first(where: { $0.key == id }) else { return error.location }
+        return entry.keyLocation ?? entry.value.location
+    }
 }
 
 /// Writes a SAM emission to the console, stream by stream, in order.

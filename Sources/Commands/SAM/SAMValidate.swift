@@ -32,7 +32,7 @@ struct SAMValidate {
                 let invalid = messages.invalid(path: path, message: Self.pythonRepr(error))
                 console.emit(invalid.emission)
                 let code = console.fail(invalid.error)
-                if let location = error.location { console.err("  --> \(location)\n") }
+                if let location = SAMTemplateFile.location(of: error, in: root) { console.err("  --> \(location)\n") }
                 return code
             }
         }
@@ -41,14 +41,23 @@ struct SAMValidate {
     }
 
     /// How `sam validate` prints the translator's exception list: `[InvalidResourceException('Id', 'msg')] ('Id', 'msg')`.
+    /// The exception's `args` are `(logical_id, reason)`: the reason without the
+    /// `Resource with id [X] is invalid. ` prefix its `message` adds (cli-transcripts §1.2).
     static func pythonRepr(_ error: SAMTransformError) -> String {
         let items = error.causes.map { cause in
-            cause.resourceId.map { "InvalidResourceException(\(quote($0)), \(quote(cause.message)))" }
+            cause.resourceId.map { "InvalidResourceException(\(quote($0)), \(quote(reason(cause))))" }
                 ?? "InvalidDocumentException(\(quote(cause.message)))"
         }
         let first = error.causes.first
-        let args = first.map { cause in cause.resourceId.map { "(\(quote($0)), \(quote(cause.message)))" } ?? "(\(quote(cause.message)),)" } ?? "()"
+        let args = first.map { cause in cause.resourceId.map { "(\(quote($0)), \(quote(reason(cause))))" } ?? "(\(quote(cause.message)),)" } ?? "()"
         return "[\(items.joined(separator: ", "))] \(args)"
+    }
+
+    /// A resource cause's reason as the exception was raised with it.
+    static func reason(_ cause: SAMTransformError.Cause) -> String {
+        guard let id = cause.resourceId else { return cause.message }
+        let prefix = "Resource with id [\(id)] is invalid. "
+        return cause.message.hasPrefix(prefix) ? String(cause.message.dropFirst(prefix.count)) : cause.message
     }
 
     /// Python's `repr` of a str: single quotes unless the text holds a single quote and no double quote.

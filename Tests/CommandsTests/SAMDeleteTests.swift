@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `sam delete` (cli-transcripts §1.11) with and without prompts.
+@Suite struct SAMDeleteTests {
+    static let stack = "lambda-to-dynamodb"
+
+    static func deployed() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.setRuntime("nodejs22.x")
+        let run = try box.sam(Sandbox.deployArguments)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        return box
+    }
+
+    @Test func promptsAnsweredYesDeleteStackAndArtifacts() throws {
+        let box = try Self.deployed()
+        let run = try box.sam(["delete", "--stack-name", Self.stack], input: ["y", "y"])
+        #expect(run.exitCode == 0)
+        #expect(normalized(run.combined) == """
+            \tAre you sure you want to delete the stack lambda-to-dynamodb in the region ap-northeast-2 ? [y/N]: y
+            \tAre you sure you want to delete the folder lambda-to-dynamodb in S3 which contains the artifacts? [y/N]: y
+            \t- Deleting S3 object with key lambda-to-dynamodb/<md5>
+            \t- Deleting S3 object with key lambda-to-dynamodb/<md5>.template
+            \t- Deleting Cloudformation stack lambda-to-dynamodb
+
+            Deleted successfully
+
+            """)
+        #expect(try box.stackStatus(Self.stack) == nil)
+        #expect(try box.count("s3_objects") == 0)
+        #expect(try box.count("lambda_functions") == 0)
+        #expect(try box.count("dynamodb_tables") == 0)
+    }
+
+    @Test func answeringNoKeepsTheStack() throws {
+        let box = try Self.deployed()
+        let before = try box.dump()
+        let run = try box.sam(["delete", "--stack-name", Self.stack], input: ["n"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout == "\tAre you sure you want to delete the stack lambda-to-dynamodb in the region ap-northeast-2 ? [y/N]: n\n")
+        #expect(try box.dump() == before)
+    }
+
+    @Test func endOfInputAborts() throws {
+        let box = try Self.deployed()
+        let before = try box.dump()
+        let run = try box.sam(["delete", "--stack-name", Self.stack])
+        #expect(run.exitCode == 1)
+        #expect(run.stdout == "\tAre you sure you want to delete the stack lambda-to-dynamodb in the region ap-northeast-2 ? [y/N]: ")
+        #expect(run.stderr == "Aborted!\n")
+        #expect(try box.dump() == before)
+        #expect(try box.stackStatus(Self.stack) == "CREATE_COMPLETE")
+    }
+
+    @Test func stackThatDoesNotExist() throws {
+        let box = try Sandbox()
+        let run = try box.sam(["delete", "--stack-name", "nope", "--no-prompts"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout == "Error: The input stack nope does not exist on Cloudformation in the region ap-northeast-2\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func noPromptsWithoutStackNameIsAUsageError() throws {
+        let box = try Sandbox()
+        let run = try box.sam(["delete", "--no-prompts"])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr == "Usage: sam delete [OPTIONS]\nTry 'sam delete -h' for help.\n\nError: Missing option '--stack-name'\n")
+    }
+}

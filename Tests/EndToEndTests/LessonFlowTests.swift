@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A learner's first minutes (issue 3 item 7): `init`, bare `workbook`, `list`, `show`, `next`,
+/// `hint` and `reset`, run as the built binary in a fresh folder.
+@Suite("Lesson flow")
+struct LessonFlowTests {
+    static let lessonSource = "\(Repository.root)/Lessons/01-sam-deploy"
+
+    @Test func initCreatesTheLessonFoldersAndTheState() throws {
+        let temp = TempFolder("workbook-e2e")
+        let run = try workbook(["init", "sprint"], in: temp.path)
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        try Golden.assertMatches(Mask().path(temp.path, as: "$HOME").apply(run.transcript), "init")
+
+        let lesson = "\(temp.path)/sprint/01-sam-deploy"
+        #expect(Files.exists("\(temp.path)/sprint/.workbook"))
+        #expect(Files.list(lesson) == Files.list("\(Self.lessonSource)/starter"))
+        for file in Files.list("\(Self.lessonSource)/starter") {
+            #expect(try Files.read("\(lesson)/\(file)") == Files.read("\(Self.lessonSource)/starter/\(file)"), "\(file)")
+        }
+    }
+
+    @Test func bareWorkbookSaysWhereTheLearnerIs() throws {
+        let learner = try LearnerFolder()
+        let atRoot = try workbook([], in: learner.sprint)
+        #expect(atRoot.exitCode == 0)
+        try Golden.assertMatches(learner.mask.apply(atRoot.transcript), "status")
+        #expect(atRoot.stdout.contains("01-sam-deploy"))
+        #expect(atRoot.stdout.contains("workbook show 01"))
+
+        // Inside the lesson folder the learner folder is found upwards, as git finds .git.
+        let inside = try workbook([], in: learner.lesson)
+        #expect(inside.exitCode == 0)
+        #expect(inside.stdout == atRoot.stdout)
+    }
+
+    @Test func listAndNext() throws {
+        let learner = try LearnerFolder()
+        let list = try workbook(["list"], in: learner.sprint)
+        #expect(list.exitCode == 0)
+        try Golden.assertMatches(learner.mask.apply(list.transcript), "list")
+        #expect(list.stdout.contains("01-sam-deploy"))
+
+        let next = try workbook(["next"], in: learner.sprint)
+        #expect(next.exitCode == 0)
+        try Golden.assertMatches(learner.mask.apply(next.transcript), "next")
+        #expect(next.stdout.contains("workbook check 01"))
+    }
+
+    @Test func showPrintsTheLessonInEnglishAndKorean() throws {
+        let learner = try LearnerFolder()
+        let english = try workbook(["show", "01"], in: learner.sprint)
+        #expect(english.exitCode == 0)
+        #expect(english.stderr.isEmpty)
+        let readme = try Files.read("\(Self.lessonSource)/README.md")
+        #expect(english.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == readme.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let korean = try workbook(["show", "01", "--lang", "ko"], in: learner.sprint)
+        #expect(korean.exitCode == 0)
+        let readmeKo = try Files.read("\(Self.lessonSource)/README.ko.md")
+        #expect(korean.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == readmeKo.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(korean.stdout.contains("작업을 확인하세요: `workbook check 01`"))
+
+        // `show` without a lesson, inside the lesson folder, shows that lesson (README's walkthrough).
+        let here = try workbook(["show"], in: learner.lesson)
+        #expect(here.exitCode == 0)
+        #expect(here.stdout == english.stdout)
+    }
+
+    @Test func hintGivesEveryCheckItsHint() throws {
+        let learner = try LearnerFolder()
+        let run = try workbook(["hint", "01"], in: learner.sprint)
+        #expect(run.exitCode == 0)
+        try Golden.assertMatches(learner.mask.apply(run.transcript), "hint-01")
+        for check in ["runtime-supported", "build-succeeds", "recovers-from-rollback", "outputs", "answers"] {
+            #expect(run.stdout.contains(check), "hint 01 names \(check)")
+        }
+        let korean = try workbook(["hint", "01", "--lang", "ko"], in: learner.sprint)
+        #expect(korean.exitCode == 0)
+        #expect(korean.stdout.contains("런타임"))
+    }
+
+    @Test func resetRestoresTheStarterAndKeepsABackup() throws {
+        let learner = try LearnerFolder()
+        try "Resources: {}\n".write(toFile: "\(learner.lesson)/template.yaml", atomically: true, encoding: .utf8)
+        try "notes\n".write(toFile: "\(learner.lesson)/notes.txt", atomically: true, encoding: .utf8)
+
+        let run = try workbook(["reset", "01"], in: learner.sprint)
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        try Golden.assertMatches(learner.mask.apply(run.transcript), "reset-01")
+
+        let starter = "\(Self.lessonSource)/starter"
+        #expect(Files.list(learner.lesson) == Files.list(starter))
+        #expect(try Files.read("\(learner.lesson)/template.yaml") == Files.read("\(starter)/template.yaml"))
+
+        let backups = try FileManager.default.contentsOfDirectory(atPath: "\(learner.sprint)/.workbook/backup")
+        #expect(backups.count == 1)
+        let backup = "\(learner.sprint)/.workbook/backup/\(backups.first ?? "")"
+        #expect(try Files.read("\(backup)/template.yaml") == "Resources: {}\n")
+        #expect(try Files.read("\(backup)/notes.txt") == "notes\n")
+    }
+
+    @Test func resetOfAnUnknownLessonIsBadUsage() throws {
+        let learner = try LearnerFolder()
+        let run = try workbook(["reset", "99"], in: learner.sprint)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("99"))
+    }
+}
