@@ -39,8 +39,12 @@ public struct Stack: Sendable, Equatable {
     public var lastUpdatedTime: EpochMillis?
     public var deletionTime: EpochMillis?
 
+    /// Every field (parameters are tuples, so the comparison is written out).
     public static func == (a: Stack, b: Stack) -> Bool {
-        a.stackId == b.stackId && a.status == b.status && a.outputs == b.outputs && a.lastUpdatedTime == b.lastUpdatedTime
+        a.stackId == b.stackId && a.name == b.name && a.status == b.status && a.statusReason == b.statusReason
+            && a.description == b.description && a.parameters.map(\.key) == b.parameters.map(\.key)
+            && a.parameters.map(\.value) == b.parameters.map(\.value) && a.outputs == b.outputs && a.capabilities == b.capabilities
+            && a.creationTime == b.creationTime && a.lastUpdatedTime == b.lastUpdatedTime && a.deletionTime == b.deletionTime
     }
 }
 
