@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "IAMTests", dependencies: ["IAM", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "SimKit", "TestSupport"], exclude: ["Fixtures"],
                     swiftSettings: swift6),
+        .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudWatchLogsTests", dependencies: ["CloudWatchLogs", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "AWSCLITests", dependencies: ["AWSCLI", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "SAMCLITests", dependencies: ["SAMCLI", "SimKit"], swiftSettings: swift6),

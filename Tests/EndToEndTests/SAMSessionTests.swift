@@ -7,8 +7,8 @@ import TestSupport
 /// is refused, `sam delete` clears the stack, the fixed runtime builds and deploys.
 ///
 /// An interactive account draws its clock from the host and its seed at random, so the golden
-/// transcript masks timestamps and ids (`Mask.times`, `Mask.ids`, request ids inside wrapped
-/// table cells).
+/// session runs `--deterministic`: ids and times are fixed (random request ids would move the
+/// points where SAM's tables wrap their cells).
 @Suite("SAM session")
 struct SAMSessionTests {
     static let deployFlags = ["--stack-name", "lambda-to-dynamodb", "--resolve-s3", "--capabilities", "CAPABILITY_IAM",
