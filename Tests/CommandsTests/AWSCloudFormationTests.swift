@@ -6,13 +6,7 @@ import TestSupport
 @Suite struct AWSCloudFormationTests {
     static let stack = "lambda-to-dynamodb"
 
-    static func deployed() throws -> Sandbox {
-        let box = try Sandbox()
-        try box.setRuntime("nodejs22.x")
-        let run = try box.sam(Sandbox.deployArguments)
-        #expect(run.exitCode == 0, "\(run.stderr)")
-        return box
-    }
+    static func deployed() throws -> Sandbox { try Sandbox.deployed() }
 
     @Test func describeStacksInBotocoreOrder() throws {
         let box = try Self.deployed()

@@ -1,3 +1,4 @@
+import Testing
 import Account
 import Commands
 import Foundation
@@ -112,5 +113,16 @@ extension Sandbox {
     /// How many rows a table of the account holds.
     func count(_ table: String) throws -> Int {
         try account.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+}
+
+extension Sandbox {
+    /// A sandbox with the sample on nodejs22.x deployed as lambda-to-dynamodb.
+    static func deployed() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.setRuntime("nodejs22.x")
+        let run = try box.sam(Sandbox.deployArguments)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        return box
     }
 }

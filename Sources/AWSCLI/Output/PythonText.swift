@@ -2,7 +2,7 @@ import SimKit
 
 /// How Python prints the values the aws CLI formatters hold, so text and table output and
 /// JMESPath messages read exactly as the real CLI's.
-enum PythonText {
+public enum PythonText {
     /// Python's `str(value)`: strings as they are, `True`/`False`/`None`, floats as `repr`,
     /// lists and dicts as their `repr`.
     static func str(_ value: JSON) -> String {
@@ -25,7 +25,7 @@ enum PythonText {
     }
 
     /// Python's string `repr`: single quotes unless the text holds `'` and no `"`.
-    static func reprString(_ s: String) -> String {
+    public static func reprString(_ s: String) -> String {
         let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
         var out = String(quote)
         for scalar in s.unicodeScalars {

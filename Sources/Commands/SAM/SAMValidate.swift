@@ -1,3 +1,4 @@
+import AWSCLI
 import CloudFormation
 import Foundation
 import SAMCLI
@@ -60,20 +61,5 @@ struct SAMValidate {
         return cause.message.hasPrefix(prefix) ? String(cause.message.dropFirst(prefix.count)) : cause.message
     }
 
-    /// Python's `repr` of a str: single quotes unless the text holds a single quote and no double quote.
-    static func quote(_ text: String) -> String {
-        let useDouble = text.contains("'") && !text.contains("\"")
-        let q: Character = useDouble ? "\"" : "'"
-        var out = String(q)
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case q: out += "\\\(q)"
-            default: out.append(c)
-            }
-        }
-        return out + String(q)
-    }
+    static func quote(_ text: String) -> String { PythonText.reprString(text) }
 }
