@@ -15,11 +15,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // SimKit is optimised in debug builds too: its digests run over whole node_modules
         // folders on every deploy, and tests and checks run in debug.
-        .target(name: "SimKit", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        .target(name: "SimKit", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "NIOCore", package: "swift-nio"),
+                                              .product(name: "NIOPosix", package: "swift-nio"),
+                                              .product(name: "NIOHTTP1", package: "swift-nio")],
                 swiftSettings: swift6 + [.unsafeFlags(["-O"])]),
         .target(name: "IAM", dependencies: ["SimKit"], swiftSettings: swift6),
         .target(name: "CloudFormation", dependencies: ["SimKit", "Yams", .product(name: "GRDB", package: "GRDB.swift")],

@@ -9,5 +9,5 @@ struct WorkbookCommand: ParsableCommand {
             Global flags (before or after any subcommand): --workspace DIR, --lang en|ko, --json, --plain, --deterministic.
             Simulated tools: workbook sam …, workbook aws … (they take the real tools' flags).
             """,
-        subcommands: [Init.self, List.self, Show.self, Check.self, Hint.self, Reset.self, Next.self, Solution.self, ClockGroup.self, Author.self, Bench.self])
+        subcommands: [Init.self, List.self, Show.self, Check.self, Hint.self, Reset.self, Next.self, Solution.self, ClockGroup.self, Author.self, Bench.self, DynamoDBEndpointCommand.self])
 }

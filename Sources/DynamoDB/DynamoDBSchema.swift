@@ -19,5 +19,5 @@ public enum DynamoDBSchema {
                 );
                 """)
         },
-    ]
+    ] + DynamoDBItemSchema.migrations
 }

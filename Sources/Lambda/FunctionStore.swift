@@ -25,14 +25,21 @@ public struct FunctionStore: Sendable {
         public var architectures: [String] = ["x86_64"]
         public var tags: JSONObject = JSONObject()
         public var code: CodeArchive
+        /// `code` serialised, when the caller already has the bytes (an uploaded artifact), so a
+        /// multi-megabyte `node_modules` is not serialised again.
+        public var codeBytes: [UInt8]?
 
-        public init(name: String, runtime: String?, role: String, handler: String?, code: CodeArchive) {
+        public init(name: String, runtime: String?, role: String, handler: String?, code: CodeArchive, codeBytes: [UInt8]? = nil) {
             self.name = name
             self.runtime = runtime
             self.role = role
             self.handler = handler
             self.code = code
+            self.codeBytes = codeBytes
         }
+
+        /// The archive bytes stored and hashed.
+        var archive: [UInt8] { codeBytes ?? code.bytes }
     }
 
     public func notFound(_ name: String) -> AWSError {
@@ -54,7 +61,8 @@ public struct FunctionStore: Sendable {
             return .failure(AWSError(code: "InvalidParameterValueException",
                                      message: "The role defined for the function cannot be assumed by Lambda.", httpStatus: 400))
         }
-        let config = configuration(d, now: now, revision: ids.uuid())
+        let bytes = d.archive
+        let config = configuration(d, bytes: bytes, now: now, revision: ids.uuid())
         try db.execute(sql: """
             INSERT INTO lambda_functions (name, arn, runtime, role, handler, description, timeout, memory_size,
                 environment, architectures, code_sha256, code_size, code, last_modified, revision_id, tags)
@@ -62,7 +70,7 @@ public struct FunctionStore: Sendable {
             """, arguments: [config.name, config.arn, config.runtime, config.role, config.handler, config.description,
                              config.timeout, config.memorySize, JSON.object(config.environment).serialized(),
                              JSON.array(config.architectures.map(JSON.string)).serialized(), config.codeSha256,
-                             config.codeSize, Data(d.code.bytes), config.lastModified, config.revisionId,
+                             config.codeSize, Data(bytes), config.lastModified, config.revisionId,
                              JSON.object(config.tags).serialized()])
         return .success(config)
     }
@@ -78,7 +86,8 @@ public struct FunctionStore: Sendable {
             return .failure(AWSError(code: "InvalidParameterValueException",
                                      message: "The role defined for the function cannot be assumed by Lambda.", httpStatus: 400))
         }
-        let config = configuration(d, now: now, revision: ids.uuid())
+        let bytes = d.archive
+        let config = configuration(d, bytes: bytes, now: now, revision: ids.uuid())
         try db.execute(sql: """
             UPDATE lambda_functions SET runtime = ?, role = ?, handler = ?, description = ?, timeout = ?, memory_size = ?,
                 environment = ?, architectures = ?, code_sha256 = ?, code_size = ?, code = ?, last_modified = ?,
@@ -86,13 +95,12 @@ public struct FunctionStore: Sendable {
             """, arguments: [config.runtime, config.role, config.handler, config.description, config.timeout,
                              config.memorySize, JSON.object(config.environment).serialized(),
                              JSON.array(config.architectures.map(JSON.string)).serialized(), config.codeSha256,
-                             config.codeSize, Data(d.code.bytes), config.lastModified, config.revisionId,
+                             config.codeSize, Data(bytes), config.lastModified, config.revisionId,
                              JSON.object(config.tags).serialized(), config.name])
         return .success(config)
     }
 
-    private func configuration(_ d: Definition, now: EpochMillis, revision: String) -> FunctionConfiguration {
-        let archive = d.code.bytes
+    private func configuration(_ d: Definition, bytes archive: [UInt8], now: EpochMillis, revision: String) -> FunctionConfiguration {
         return FunctionConfiguration(
             name: d.name, arn: ARN.lambdaFunction(d.name, region: region, account: account).description,
             runtime: d.runtime, role: d.role, handler: d.handler, description: d.description, timeout: d.timeout,

@@ -32,8 +32,9 @@ extension AccountProvisioner {
         let p = request.properties
         guard let role = Self.text(try required(request, "Role")) else { throw ProvisionFailure(message: "Role must be a string") }
         let runtime = Self.text(p["Runtime"])
+        let (archive, bytes) = try code(request, runtime: runtime)
         var definition = FunctionStore.Definition(name: name, runtime: runtime, role: role, handler: Self.text(p["Handler"]),
-                                                  code: try code(request, runtime: runtime))
+                                                  code: archive, codeBytes: bytes)
         definition.description = Self.text(p["Description"]) ?? ""
         definition.timeout = Self.integer(p["Timeout"]) ?? FunctionConfiguration.defaultTimeout
         definition.memorySize = Self.integer(p["MemorySize"]) ?? FunctionConfiguration.defaultMemorySize
@@ -47,11 +48,12 @@ extension AccountProvisioner {
         return definition
     }
 
-    func code(_ request: ProvisionRequest, runtime: String?) throws -> CodeArchive {
+    /// The function's code, and its stored bytes when it came from an upload (kept as they are).
+    func code(_ request: ProvisionRequest, runtime: String?) throws -> (CodeArchive, [UInt8]?) {
         let code = try required(request, "Code")
         if let zipFile = Self.text(code["ZipFile"]) {
             let file = (runtime ?? "").hasPrefix("python") ? "index.py" : "index.js"
-            return CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))])
+            return (CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))]), nil)
         }
         guard let bucket = Self.text(code["S3Bucket"]), let key = Self.text(code["S3Key"]) else {
             throw ProvisionFailure(message: "Please provide a source for function code.", service: "Lambda", statusCode: 400)
@@ -64,7 +66,7 @@ extension AccountProvisioner {
             throw ProvisionFailure.service("Lambda", AWSError(code: "InvalidParameterValueException",
                 message: "Could not unzip uploaded file. Please check your file, then try to upload again."))
         }
-        return archive
+        return (archive, body)
     }
 
     /// Lambda asks IAM whether it may assume the role: it must exist and trust lambda.amazonaws.com.

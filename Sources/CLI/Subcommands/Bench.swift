@@ -12,9 +12,18 @@ import Workbook
 struct Bench: WorkbookRunnable {
     static let configuration = CommandConfiguration(abstract: "Measure check and deploy times (for the release notes).")
     @Option(help: "Runs per case.") var iterations = 20
+    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter).") var cases = "all"
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let c = context.console
+        if cases == "logs" {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
+            try LogsBench(scratch: scratch).run(c)
+            return 0
+        }
         let course = try Course.locate()
         let lesson = try course.lesson("01")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
@@ -44,6 +53,10 @@ struct Bench: WorkbookRunnable {
             try? FileManager.default.removeItem(atPath: "\(sample)/.workbook")
             try Self.spawn(exe, ["--deterministic"] + Self.deployArguments, in: sample)
         }, c)
+        if cases == "all" {
+            c.out("\n")
+            try LogsBench(scratch: scratch).run(c)
+        }
         return 0
     }
 

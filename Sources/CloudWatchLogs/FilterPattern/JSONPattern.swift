@@ -164,8 +164,21 @@ private struct JSONPatternParser {
 extension JSONPattern {
     /// Whether `message` is JSON and satisfies the condition.
     func matches(_ message: String) -> Bool {
-        guard let document = try? JSONParser.parse(message) else { return false }
+        // Most events of a busy group are plain text: skip them before paying for a parse.
+        guard Self.mayBeJSON(message), let document = try? JSONParser.parse(message) else { return false }
         return condition.holds(in: document)
+    }
+
+    /// Whether the first non-blank byte opens an object or an array (nothing else can match).
+    static func mayBeJSON(_ message: String) -> Bool {
+        for byte in message.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return false
     }
 }
 

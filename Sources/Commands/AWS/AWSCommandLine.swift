@@ -5,7 +5,7 @@ import SimKit
 /// `workbook aws …`: aws CLI v2's argument rules, output formats and exit codes, over the
 /// simulated services.
 public enum AWSCommandLine {
-    static let services: [any AWSService] = [CloudFormationService()]
+    static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService()]
 
     public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
         do {
@@ -30,13 +30,16 @@ public enum AWSCommandLine {
         guard let service = services.first(where: { $0.name == serviceName }) else {
             throw WorkbookError.notSimulated("aws \(serviceName)", at: nil)
         }
+        let options = OutputOptions(format: globals.output, query: globals.query, terminalWidth: context.console.columns)
+        if let custom = service.customCommands[operationName] {
+            return try custom(Array(rest.dropFirst(2)), context)
+        }
         guard let operation = service.operations.first(where: { $0.cliName == operationName }) else {
             throw WorkbookError(LocalizedText(en: "aws \(serviceName) \(operationName) is not simulated",
                                               ko: "aws \(serviceName) \(operationName)은(는) 시뮬레이션되지 않습니다"),
                                 fix: LocalizedText(en: "simulated: " + service.operations.map(\.cliName).joined(separator: ", "),
                                                    ko: "시뮬레이션되는 명령: " + service.operations.map(\.cliName).joined(separator: ", ")))
         }
-        let options = OutputOptions(format: globals.output, query: globals.query, terminalWidth: context.console.columns)
         try CLIOutput.validate(options)
         if let region = globals.region {
             let account = try context.account()
@@ -62,6 +65,11 @@ public enum AWSCommandLine {
         var index = 0
         while index < words.count {
             let word = words[index]
+            if let (member, value) = booleanFlag(word, operation) {
+                request[member] = .bool(value)
+                index += 1
+                continue
+            }
             guard let parameter = operation.parameters.first(where: { $0.cliName == word }) else {
                 unknown.append(word)
                 index += 1
@@ -80,6 +88,18 @@ public enum AWSCommandLine {
         let missing = operation.parameters.filter { $0.required && request[$0.member] == nil }.map(\.cliName)
         if !missing.isEmpty { throw CLIFailure.missingArguments(missing) }
         return request
+    }
+}
+
+extension AWSCommandLine {
+    /// Boolean parameters are flags: `--start-from-head` sets true, `--no-start-from-head` false
+    /// (`awscli/arguments.py` `BooleanArgument`).
+    static func booleanFlag(_ word: String, _ operation: AWSOperation) -> (member: String, value: Bool)? {
+        for parameter in operation.parameters where parameter.shape == .boolean {
+            if word == parameter.cliName { return (parameter.member, true) }
+            if word == "--no-" + parameter.cliName.dropFirst(2) { return (parameter.member, false) }
+        }
+        return nil
     }
 }
 

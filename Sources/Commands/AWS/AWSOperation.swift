@@ -26,8 +26,19 @@ struct AWSOperation {
     var handler: (JSONObject, CommandContext) throws -> Result<JSON, AWSError>
 }
 
+/// A CLI customization that parses and prints on its own (`aws logs tail`): the words after the
+/// operation name in, the exit code out.
+typealias CustomAWSCommand = @Sendable ([String], CommandContext) throws -> Int32
+
 /// A simulated service of the `aws` namespace.
 protocol AWSService: Sendable {
     var name: String { get }
     var operations: [AWSOperation] { get }
+    /// Customizations by name, tried before `operations`.
+    var customCommands: [String: CustomAWSCommand] { get }
+}
+
+extension AWSService {
+    /// Most services have none.
+    var customCommands: [String: CustomAWSCommand] { [:] }
 }

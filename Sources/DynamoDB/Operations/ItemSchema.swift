@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import SimKit
+
+/// The data plane's storage: one row per item, keyed so that a Query reads one partition in
+/// DynamoDB's sort-key order straight off the primary-key index.
+public enum DynamoDBItemSchema {
+    /// Append-only, after `v1-dynamodb`. Items go with their table (`ON DELETE CASCADE`), so a
+    /// table deleted by CloudFormation or DeleteTable leaves no rows behind.
+    public static let migrations: [Migration] = [
+        Migration("v2-dynamodb-items") { db in
+            try db.execute(sql: """
+                CREATE TABLE dynamodb_items (
+                    table_name TEXT NOT NULL REFERENCES dynamodb_tables(name) ON DELETE CASCADE,
+                    partition_key BLOB NOT NULL,
+                    sort_key BLOB NOT NULL,
+                    item TEXT NOT NULL,
+                    size INTEGER NOT NULL CHECK (size >= 0),
+                    PRIMARY KEY (table_name, partition_key, sort_key)
+                ) WITHOUT ROWID;
+                """)
+        },
+    ]
+}
+
+/// Order-preserving bytes for key values: SQLite compares BLOBs with `memcmp`, so these sort
+/// as DynamoDB sorts keys (S as UTF-8 bytes, B as bytes, N by value).
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html
+enum KeyBytes {
+    /// The encoding of a key value (only S, N and B can be keys).
+    static func encode(_ value: AttributeValue) -> [UInt8] {
+        switch value {
+        case .s(let s): Array(s.utf8)
+        case .b(let b): b
+        case .n(let n): number(n)
+        default: []
+        }
+    }
+
+    /// Zero is `0x02`; positives `0x03`, exponent, digits; negatives `0x01` with exponent and
+    /// digits complemented and a `0xFF` end so that a longer magnitude sorts first.
+    static func number(_ n: DynamoNumber) -> [UInt8] {
+        if n.digits.isEmpty { return [0x02] }
+        let exponent = UInt16(clamping: n.scientificExponent + 32768)
+        if n.isNegative {
+            let e = UInt16.max - exponent
+            return [0x01, UInt8(e >> 8), UInt8(e & 0xFF)] + n.digits.map { 254 - $0 } + [0xFF]
+        }
+        return [0x03, UInt8(exponent >> 8), UInt8(exponent & 0xFF)] + n.digits.map { $0 + 1 }
+    }
+}
+
+/// Reads and writes rows of `dynamodb_items`.
+struct ItemRows {
+    let table: String
+
+    /// A stored item with its size.
+    struct Stored {
+        var item: AttributeMap
+        var size: Int
+    }
+
+    func get(_ key: StoredKey, in db: Database) throws -> Stored? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT item, size FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?
+            """, arguments: [table, Data(key.partition), Data(key.sort)])
+        return try row.map { Stored(item: try Self.decode($0["item"]), size: $0["size"]) }
+    }
+
+    func put(_ key: StoredKey, _ item: AttributeMap, size: Int, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size])
+    }
+
+    func delete(_ key: StoredKey, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?",
+                       arguments: [table, Data(key.partition), Data(key.sort)])
+    }
+
+    /// Rows in key order (descending when `forward` is false), after `start` when given,
+    /// within one partition when `partition` is given.
+    func cursor(partition: [UInt8]?, after start: StoredKey?, forward: Bool, in db: Database) throws -> RowCursor {
+        var sql = "SELECT partition_key, sort_key, item, size FROM dynamodb_items WHERE table_name = ?"
+        var arguments: StatementArguments = [table]
+        if let partition {
+            sql += " AND partition_key = ?"
+            arguments += [Data(partition)]
+        }
+        if let start {
+            let op = forward ? ">" : "<"
+            sql += " AND (partition_key \(op) ? OR (partition_key = ? AND sort_key \(op) ?))"
+            arguments += [Data(start.partition), Data(start.partition), Data(start.sort)]
+        }
+        let direction = forward ? "ASC" : "DESC"
+        sql += " ORDER BY partition_key \(direction), sort_key \(direction)"
+        return try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    }
+
+    /// How many items and bytes the table holds (DescribeTable's live counts).
+    func totals(in db: Database) throws -> (count: Int64, bytes: Int64) {
+        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM dynamodb_items WHERE table_name = ?",
+                                   arguments: [table])
+        return (row?["n"] ?? 0, row?["bytes"] ?? 0)
+    }
+
+    static func decode(_ text: String) throws -> AttributeMap {
+        try AttributeMap(dynamoJSON: try JSONParser.parse(text))
+    }
+}
+
+/// An item's primary key as stored: encoded partition and sort values (empty without a sort key).
+struct StoredKey: Hashable {
+    var partition: [UInt8]
+    var sort: [UInt8]
+}
