@@ -98,11 +98,10 @@ public final class Account: Sendable {
     /// A consistent read.
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
 
+    /// Region, account id and seed never change after creation: only the clock and the id
+    /// counter are written back.
     func persistState(_ db: Database) throws {
-        var settings = try AccountSettings.load(in: db) ?? AccountSettings(region: region, accountId: accountId, seed: 0, idsDrawn: 0, clock: clock.snapshot)
-        settings.idsDrawn = ids.drawn
-        settings.clock = clock.snapshot
-        try settings.save(in: db)
+        try AccountSettings.saveMoving(idsDrawn: ids.drawn, clock: clock.snapshot, in: db)
     }
 
     /// The virtual now.

@@ -85,10 +85,4 @@ public final class Console: @unchecked Sendable {
         typed.hasPrefix("/") ? typed : (currentDirectory as NSString).appendingPathComponent(typed)
     }
 
-    /// A console that reads and writes like this one but resolves paths from `directory`.
-    public func inDirectory(_ directory: String) -> Console {
-        let console = Console(passthrough: passthrough, input: input, isTerminal: isTerminal, columns: columns, color: color,
-                              language: language, currentDirectory: directory, environment: environment)
-        return console
-    }
 }

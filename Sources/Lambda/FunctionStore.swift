@@ -24,22 +24,17 @@ public struct FunctionStore: Sendable {
         public var environment: JSONObject = JSONObject()
         public var architectures: [String] = ["x86_64"]
         public var tags: JSONObject = JSONObject()
-        public var code: CodeArchive
-        /// `code` serialised, when the caller already has the bytes (an uploaded artifact), so a
-        /// multi-megabyte `node_modules` is not serialised again.
-        public var codeBytes: [UInt8]?
+        /// The code as a serialised `CodeArchive` (stored and hashed as is, so an uploaded
+        /// multi-megabyte `node_modules` is never parsed or serialised again).
+        public var archive: [UInt8]
 
-        public init(name: String, runtime: String?, role: String, handler: String?, code: CodeArchive, codeBytes: [UInt8]? = nil) {
+        public init(name: String, runtime: String?, role: String, handler: String?, archive: [UInt8]) {
             self.name = name
             self.runtime = runtime
             self.role = role
             self.handler = handler
-            self.code = code
-            self.codeBytes = codeBytes
+            self.archive = archive
         }
-
-        /// The archive bytes stored and hashed.
-        var archive: [UInt8] { codeBytes ?? code.bytes }
     }
 
     public func notFound(_ name: String) -> AWSError {

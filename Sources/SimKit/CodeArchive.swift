@@ -68,6 +68,23 @@ public struct CodeArchive: Sendable, Equatable {
         self.files = files
     }
 
+    /// Whether `bytes` is a well-formed archive, checked by walking its headers without copying
+    /// any file content.
+    public static func isArchive(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        func field() -> [UInt8].SubSequence? {
+            guard let end = bytes[i...].firstIndex(of: 0) else { return nil }
+            defer { i = end + 1 }
+            return bytes[i..<end]
+        }
+        while i < bytes.count {
+            guard field() != nil, field() != nil, let sizeText = field(),
+                  let size = Int(String(decoding: sizeText, as: UTF8.self)), size >= 0, i + size <= bytes.count else { return false }
+            i += size
+        }
+        return true
+    }
+
     /// Writes the files below `folder` (which must exist); paths escaping the folder are refused.
     public func extract(to folder: String) throws {
         let fm = FileManager.default

@@ -32,9 +32,8 @@ extension AccountProvisioner {
         let p = request.properties
         guard let role = Self.text(try required(request, "Role")) else { throw ProvisionFailure(message: "Role must be a string") }
         let runtime = Self.text(p["Runtime"])
-        let (archive, bytes) = try code(request, runtime: runtime)
         var definition = FunctionStore.Definition(name: name, runtime: runtime, role: role, handler: Self.text(p["Handler"]),
-                                                  code: archive, codeBytes: bytes)
+                                                  archive: try code(request, runtime: runtime))
         definition.description = Self.text(p["Description"]) ?? ""
         definition.timeout = Self.integer(p["Timeout"]) ?? FunctionConfiguration.defaultTimeout
         definition.memorySize = Self.integer(p["MemorySize"]) ?? FunctionConfiguration.defaultMemorySize
@@ -48,12 +47,12 @@ extension AccountProvisioner {
         return definition
     }
 
-    /// The function's code, and its stored bytes when it came from an upload (kept as they are).
-    func code(_ request: ProvisionRequest, runtime: String?) throws -> (CodeArchive, [UInt8]?) {
+    /// The function's code archive: `ZipFile` as one file, or the uploaded artifact as it is.
+    func code(_ request: ProvisionRequest, runtime: String?) throws -> [UInt8] {
         let code = try required(request, "Code")
         if let zipFile = Self.text(code["ZipFile"]) {
             let file = (runtime ?? "").hasPrefix("python") ? "index.py" : "index.js"
-            return (CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))]), nil)
+            return CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))]).bytes
         }
         guard let bucket = Self.text(code["S3Bucket"]), let key = Self.text(code["S3Key"]) else {
             throw ProvisionFailure(message: "Please provide a source for function code.", service: "Lambda", statusCode: 400)
@@ -62,11 +61,11 @@ extension AccountProvisioner {
             throw ProvisionFailure.service("Lambda", AWSError(code: "InvalidParameterValueException",
                 message: "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist."))
         }
-        guard let archive = CodeArchive(bytes: body) else {
+        guard CodeArchive.isArchive(body) else {
             throw ProvisionFailure.service("Lambda", AWSError(code: "InvalidParameterValueException",
                 message: "Could not unzip uploaded file. Please check your file, then try to upload again."))
         }
-        return (archive, body)
+        return body
     }
 
     /// Lambda asks IAM whether it may assume the role: it must exist and trust lambda.amazonaws.com.

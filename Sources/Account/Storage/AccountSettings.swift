@@ -28,10 +28,17 @@ struct AccountSettings: Sendable, Equatable {
     }
 
     func save(in db: Database) throws {
-        let pairs: [(String, String)] = [
-            ("region", region), ("account_id", accountId), ("seed", String(seed)), ("ids_drawn", String(idsDrawn)),
-            ("clock_mode", clock.mode.rawValue), ("clock_anchor", String(clock.anchor)), ("clock_wall_anchor", String(clock.wallAnchor)),
-        ]
+        try Self.put([("region", region), ("account_id", accountId), ("seed", String(seed))], in: db)
+        try Self.saveMoving(idsDrawn: idsDrawn, clock: clock, in: db)
+    }
+
+    /// The settings that move during a command: the id counter and the clock.
+    static func saveMoving(idsDrawn: UInt64, clock: ClockState, in db: Database) throws {
+        try put([("ids_drawn", String(idsDrawn)), ("clock_mode", clock.mode.rawValue), ("clock_anchor", String(clock.anchor)),
+                 ("clock_wall_anchor", String(clock.wallAnchor))], in: db)
+    }
+
+    static func put(_ pairs: [(String, String)], in db: Database) throws {
         for (key, value) in pairs {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])

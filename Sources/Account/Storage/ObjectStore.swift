@@ -28,6 +28,12 @@ public struct ObjectStore: Sendable {
         try Data.fetchOne(db, sql: "SELECT body FROM s3_objects WHERE bucket = ? AND key = ?", arguments: [bucket, key]).map { [UInt8]($0) }
     }
 
+    /// The keys under `prefix`, in order.
+    public func keys(bucket: String, prefix: String, in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT key FROM s3_objects WHERE bucket = ? AND substr(key, 1, ?) = ? ORDER BY key",
+                            arguments: [bucket, prefix.count, prefix])
+    }
+
     /// Deletes every object under `prefix` (`sam delete`'s artifact clean-up); returns how many.
     @discardableResult
     public func deletePrefix(bucket: String, prefix: String, in db: Database) throws -> Int {

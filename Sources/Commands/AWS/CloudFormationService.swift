@@ -59,9 +59,7 @@ struct CloudFormationService: AWSService {
                 try account.write { db in
                     // Deleting a stack that does not exist succeeds silently on AWS.
                     guard let stack = try account.stacks.find(name, in: db), stack.status != "DELETE_COMPLETE" else { return }
-                    let deployer = Deployer(region: account.region, account: account.accountId,
-                                            provisioner: AccountProvisioner(account: account, db: db), now: { account.now() }, ids: account.ids)
-                    _ = try deployer.delete(stack: stack, in: db)
+                    _ = try account.deployer(db).delete(stack: stack, in: db)
                 }
                 return .success([:])
             },

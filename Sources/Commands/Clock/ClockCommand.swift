@@ -16,11 +16,7 @@ public enum ClockCommand {
                 fix: LocalizedText(en: "write a number and a unit, e.g. 90s, 10m, 4h, 1d or 1h30m",
                                    ko: "숫자와 단위를 쓰세요. 예: 90s, 10m, 4h, 1d, 1h30m"))
         }
-        let account = try context.account()
-        account.clock.advance(by: millis)
-        try account.write { _ in }
-        context.console.out(describe(account, context.language) + "\n")
-        return 0
+        return try move(context) { $0.advance(by: millis) }
     }
 
     public static func set(_ text: String, _ context: CommandContext) throws -> Int32 {
@@ -30,11 +26,7 @@ public enum ClockCommand {
                 fix: LocalizedText(en: "use ISO 8601, e.g. 2023-05-10 or 2023-05-10T09:00:00Z",
                                    ko: "ISO 8601 형식을 쓰세요. 예: 2023-05-10 또는 2023-05-10T09:00:00Z"))
         }
-        let account = try context.account()
-        account.clock.set(to: instant)
-        try account.write { _ in }
-        context.console.out(describe(account, context.language) + "\n")
-        return 0
+        return try move(context) { $0.set(to: instant) }
     }
 
     /// `clock mode interactive|deterministic`.
@@ -43,8 +35,13 @@ public enum ClockCommand {
             throw WorkbookError(LocalizedText(en: "'\(text)' is not a clock mode", ko: "'\(text)'은(는) 시계 모드가 아닙니다"),
                                 fix: LocalizedText(en: "use interactive or deterministic", ko: "interactive 또는 deterministic을 쓰세요"))
         }
+        return try move(context) { $0.setMode(mode) }
+    }
+
+    /// Moves the clock, saves it with the account, and prints where it now stands.
+    static func move(_ context: CommandContext, _ change: (VirtualClock) -> Void) throws -> Int32 {
         let account = try context.account()
-        account.clock.setMode(mode)
+        change(account.clock)
         try account.write { _ in }
         context.console.out(describe(account, context.language) + "\n")
         return 0

@@ -47,16 +47,13 @@ struct SAMDelete {
             if let artifacts { deleteArtifacts = try noPrompts || prompts.confirmArtifactsFolder(artifacts.prefix) }
             try account.write { db in
                 if let artifacts, deleteArtifacts {
-                    for key in try String.fetchAll(db, sql: "SELECT key FROM s3_objects WHERE bucket = ? AND substr(key, 1, ?) = ? ORDER BY key",
-                                                   arguments: [artifacts.bucket, artifacts.prefix.count + 1, artifacts.prefix + "/"]) {
+                    for key in try account.objects.keys(bucket: artifacts.bucket, prefix: artifacts.prefix + "/", in: db) {
                         console.emit(messages.deletedObject(key: key))
                     }
                     try account.objects.deletePrefix(bucket: artifacts.bucket, prefix: artifacts.prefix + "/", in: db)
                 }
                 console.emit(messages.deletingStack(stackName))
-                let deployer = Deployer(region: account.region, account: account.accountId,
-                                        provisioner: AccountProvisioner(account: account, db: db), now: { account.now() }, ids: account.ids)
-                _ = try deployer.delete(stack: stack, in: db)
+                _ = try account.deployer(db).delete(stack: stack, in: db)
             }
             if artifacts == nil { console.emit(messages.bucketUnknownWarning()) }
             console.emit(messages.deleted())

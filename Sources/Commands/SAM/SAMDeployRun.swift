@@ -125,12 +125,12 @@ struct SAMDeployRun {
                 return error.exitCode
             }
             guard deploy else {
-                try account.write { db in try deployer(db).recordDeclined(plan, in: db) }
+                try account.write { db in try account.deployer(db).recordDeclined(plan, in: db) }
                 return 0
             }
         }
         console.emit(messages.waitingForStack(at: account.now(), utcOffsetSeconds: context.timeZoneOffset(at: account.now())))
-        let result = try account.write { db in try deployer(db).execute(plan, in: db) }
+        let result = try account.write { db in try account.deployer(db).execute(plan, in: db) }
         console.out(tables.events(result.events.map {
             StackEventRow(status: $0.status, detailedStatus: $0.detailedStatus, resourceType: $0.type, logicalResourceId: $0.logicalId,
                           reason: $0.reason)
@@ -146,8 +146,4 @@ struct SAMDeployRun {
         return 0
     }
 
-    func deployer(_ db: Database) -> Deployer {
-        Deployer(region: account.region, account: account.accountId, provisioner: AccountProvisioner(account: account, db: db),
-                 now: { account.now() }, ids: account.ids)
-    }
 }

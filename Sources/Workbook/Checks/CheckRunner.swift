@@ -60,7 +60,6 @@ struct Scratch {
     let root: String
     let work: String
     let learnerFolder: String
-    var accountPath: String { "\(root)/account.sqlite" }
 
     init(learnerFolder: String) throws {
         let fm = FileManager.default
