@@ -10,7 +10,7 @@ extension Account {
     /// Runs one DynamoDB action (`PutItem`, …) with its JSON 1.0 request body inside one `write`
     /// transaction, so a failed action changes nothing; the response body or DynamoDB's error.
     public func dynamodb(_ operation: String, _ request: JSON) throws -> Result<JSON, AWSError> {
-        try dynamodbDetailed(operation, request).mapError(\.error)
+        try dynamodbDetailed(operation, request).mapError { $0.error }
     }
 
     /// `dynamodb`, keeping the extra error-body members (`CancellationReasons`, `Item`) the wire needs.

@@ -26,6 +26,8 @@ public final class Account: Sendable {
     public let roles: RoleStore
     public let objects = ObjectStore()
     public let managedPolicies: ManagedPolicyCatalogue
+    /// The log sink, made on first use (`Account+Logs.swift`).
+    let logSinkSlot = Protected<LogSink?>(nil)
 
     /// Every migration of every service, in a fixed order.
     public static let migrations: [Migration] =
@@ -95,7 +97,8 @@ public final class Account: Sendable {
         }
     }
 
-    /// A consistent read.
+    /// A consistent read. (Log reads go through `readLogs`, which commits buffered events
+    /// first; doing that here would nest a write inside any read made within a write.)
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
 
     /// Region, account id and seed never change after creation: only the clock and the id

@@ -28,7 +28,20 @@ public enum Entry {
         } else {
             context = CommandContext(console: console, workspace: workspace, deterministic: globals.deterministic, json: globals.json)
         }
-        return Invocation(context: context, globals: globals).run(arguments)
+        let code = Invocation(context: context, globals: globals).run(arguments)
+        return flushLogs(of: context.accountIfOpened, after: code, console)
+    }
+
+    /// Commits the log events the command buffered (DESIGN.md: "always flushed before the
+    /// command exits"), whatever its exit code; a failed commit is reported and fails the command.
+    static func flushLogs(of account: Account?, after code: Int32, _ console: Console) -> Int32 {
+        do {
+            try account?.flushLogs()
+            return code
+        } catch {
+            console.err(WorkbookError(LocalizedText(en: "\(error)")).rendered(console.language) + "\n")
+            return code == 0 ? 2 : code
+        }
     }
 }
 

@@ -55,19 +55,11 @@ public struct LogEventFilter: Sendable {
             ORDER BY timestamp, id
             """
         let start = max(request.startTime ?? EpochMillis.min, after.timestamp)
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: [start, request.endTime ?? EpochMillis.max,
-                                                                   after.timestamp, after.timestamp, after.rowID])
-        var events: [StoredLogEvent] = []
-        let limit = request.limit ?? Int.max
-        while let row = try cursor.next() {
-            let message: String = row[4]
-            guard request.pattern.matches(message) else { continue }
-            let streamID: Int64 = row[1]
-            events.append(StoredLogEvent(rowID: row[0], streamID: streamID, streamName: names[streamID] ?? "",
-                                         timestamp: row[2], ingestionTime: row[3], message: message))
-            if events.count == limit { break }
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments([start, request.endTime ?? EpochMillis.max, after.timestamp, after.timestamp, after.rowID])
+        let (events, more) = try LogEventScan(statement: statement).rows(limit: request.limit ?? Int.max, streamNames: names) { message in
+            request.pattern.matches(utf8: message)
         }
-        let more = try events.count == limit && cursor.next() != nil
         return .success(Page(events: events, next: more ? events.last?.position : nil))
     }
 

@@ -65,24 +65,35 @@ public final class LogSink: Sendable {
     /// timer commits within `maxDelay`. Throws the error of an earlier timer-driven commit.
     public func append(_ events: [InputLogEvent], toStream streamID: Int64, ingestionTime: EpochMillis) throws {
         guard !events.isEmpty else { return }
+        try buffer { rows in
+            for event in events {
+                rows.append(Pending(streamID: streamID, timestamp: event.timestamp, ingestionTime: ingestionTime, message: event.message))
+            }
+        }
+    }
+
+    /// One event; see `append(_:toStream:ingestionTime:)`.
+    public func append(_ event: InputLogEvent, toStream streamID: Int64, ingestionTime: EpochMillis) throws {
+        try buffer { rows in
+            rows.append(Pending(streamID: streamID, timestamp: event.timestamp, ingestionTime: ingestionTime, message: event.message))
+        }
+    }
+
+    /// Adds rows under the lock, then commits at once if `maxRows` are waiting, else makes sure
+    /// the timer is armed.
+    private func buffer(_ add: (inout [Pending]) -> Void) throws {
         let full = try state.withLock { s -> Bool in
             if let failure = s.failure {
                 s.failure = nil
                 throw failure
             }
-            for event in events {
-                s.rows.append(Pending(streamID: streamID, timestamp: event.timestamp, ingestionTime: ingestionTime, message: event.message))
-            }
+            if s.rows.isEmpty { s.rows.reserveCapacity(policy.maxRows) }
+            add(&s.rows)
             if s.rows.count >= policy.maxRows { return true }
             if s.timer == nil { s.timer = armTimer() }
             return false
         }
         if full { try flush() }
-    }
-
-    /// One event; see `append(_:toStream:ingestionTime:)`.
-    public func append(_ event: InputLogEvent, toStream streamID: Int64, ingestionTime: EpochMillis) throws {
-        try append([event], toStream: streamID, ingestionTime: ingestionTime)
     }
 
     /// Commits every buffered row now.
@@ -157,10 +168,11 @@ extension LogSink {
             }
             let ids = deltas.keys.map(String.init).joined(separator: ",")
             let live = Set(try Int64.fetchAll(db, sql: "SELECT id FROM log_streams WHERE id IN (\(ids))"))
-            let insert = try db.cachedStatement(sql: "INSERT INTO log_events (stream_id, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?)")
-            for row in rows where live.contains(row.streamID) {
-                insert.setUncheckedArguments([row.streamID, row.timestamp, row.ingestionTime, row.message])
-                try insert.execute()
+            var inserter = LogEventInserter(db)
+            if live.count == deltas.count {
+                try inserter.insert(rows[...])
+            } else {
+                try inserter.insert(rows.filter { live.contains($0.streamID) }[...])
             }
             for (id, delta) in deltas where live.contains(id) {
                 try db.execute(sql: """

@@ -38,6 +38,10 @@ public final class CommandContext: @unchecked Sendable {
         return account
     }
 
+    /// The account if the command opened or was given one, without opening it (the CLI
+    /// commits its buffered log events before exiting).
+    public var accountIfOpened: Account? { openedAccount }
+
     /// The UTC offset the aws CLI prints timestamps in: the host zone interactively, UTC when
     /// deterministic (which pins `TZ=UTC`).
     public func timeZoneOffset(at instant: EpochMillis) -> Int {

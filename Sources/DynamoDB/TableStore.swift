@@ -6,6 +6,12 @@ public struct TableStore: Sendable {
     public let region: String
     public let account: String
 
+    /// Key schemas parsed, by table name with the stored text they were parsed from: every item
+    /// operation needs its table's, and parsing it cost more than reading it. An entry is only
+    /// used after the stored text was read (or checked in the same statement) and found equal, so
+    /// a table re-created by this process or another is never served stale.
+    private let knownKeys = Protected<[String: KnownKeySchema]>([:])
+
     public init(region: String, account: String) {
         self.region = region
         self.account = account
@@ -56,8 +62,44 @@ public struct TableStore: Sendable {
 
     /// DescribeTable's table.
     public func get(_ name: String, in db: Database) throws -> Table? {
-        try Row.fetchOne(db, sql: "SELECT * FROM dynamodb_tables WHERE name = ?", arguments: [name]).map(Self.table)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM dynamodb_tables WHERE name = ?")
+        return try Row.fetchOne(statement, arguments: [name]).map(Self.table)
     }
+
+    /// A table's key schema and attribute definitions: what an item operation needs of it.
+    struct KeySchema: Sendable {
+        var keySchema: [DynamoTableDefinition.KeyElement]
+        var attributes: [DynamoTableDefinition.Attribute]
+    }
+
+    /// The key schema of table `name`, or nil when there is no such table.
+    func keySchema(_ name: String, in db: Database) throws -> KeySchema? {
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.keySchemaText) FROM dynamodb_tables WHERE name = ?")
+        guard let text = try String.fetchOne(statement, arguments: [name]) else { return nil }
+        if let known = knownKeySchema(name), known.text == text { return known.schema }
+        let parts = text.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parsed = KeySchema(keySchema: Self.keyElements(parts[0]), attributes: Self.attributes(parts.count > 1 ? parts[1] : ""))
+        knownKeys.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[name] = KnownKeySchema(text: text, schema: parsed)
+        }
+        return parsed
+    }
+
+    /// A key schema as last read, with its stored text (`keySchemaText` in SQL) to check it by.
+    struct KnownKeySchema: Sendable {
+        var text: String
+        var schema: KeySchema
+    }
+
+    /// The key schema of `name` as this process last read it; it may have changed since, so a
+    /// caller checks `text` against the database in the statement that relies on it.
+    func knownKeySchema(_ name: String) -> KnownKeySchema? { knownKeys.withLock { $0[name] } }
+
+    /// The SQL of the stored text `keySchema` compares: one text column, the cache key and all
+    /// there is to parse, the two JSON texts with U+0001 between them, which JSON text never holds
+    /// raw (and GRDB reads text only up to a NUL).
+    static let keySchemaText = "key_schema || char(1) || attribute_definitions"
 
     /// ListTables.
     public func names(in db: Database) throws -> [String] {
@@ -72,18 +114,26 @@ public struct TableStore: Sendable {
     }
 
     static func table(_ row: Row) -> Table {
-        func json(_ c: String) -> JSON { (try? JSONParser.parse(row[c] as String? ?? "null")) ?? .null }
-        let keys = json("key_schema").arrayValue?.map {
+        let throughput = json(row["provisioned_throughput"]).arrayValue ?? []
+        let tags = json(row["tags"]).arrayValue?.map { (key: $0["Key"]?.stringValue ?? "", value: $0["Value"]?.stringValue ?? "") } ?? []
+        let definition = DynamoTableDefinition(name: row["name"], keySchema: keyElements(row["key_schema"]),
+                                               attributes: attributes(row["attribute_definitions"]), billingMode: row["billing_mode"],
+                                               readCapacity: throughput.first?.intValue, writeCapacity: throughput.dropFirst().first?.intValue,
+                                               tags: tags)
+        return Table(definition: definition, arn: row["arn"], tableId: row["table_id"], creationTime: row["creation_time"])
+    }
+
+    static func json(_ text: String?) -> JSON { (try? JSONParser.parse(text ?? "null")) ?? .null }
+
+    static func keyElements(_ text: String?) -> [DynamoTableDefinition.KeyElement] {
+        json(text).arrayValue?.map {
             DynamoTableDefinition.KeyElement(name: $0["AttributeName"]?.stringValue ?? "", keyType: $0["KeyType"]?.stringValue ?? "")
         } ?? []
-        let attributes = json("attribute_definitions").arrayValue?.map {
+    }
+
+    static func attributes(_ text: String?) -> [DynamoTableDefinition.Attribute] {
+        json(text).arrayValue?.map {
             DynamoTableDefinition.Attribute(name: $0["AttributeName"]?.stringValue ?? "", type: $0["AttributeType"]?.stringValue ?? "")
         } ?? []
-        let throughput = json("provisioned_throughput").arrayValue ?? []
-        let tags = json("tags").arrayValue?.map { (key: $0["Key"]?.stringValue ?? "", value: $0["Value"]?.stringValue ?? "") } ?? []
-        let definition = DynamoTableDefinition(name: row["name"], keySchema: keys, attributes: attributes, billingMode: row["billing_mode"],
-                                         readCapacity: throughput.first?.intValue, writeCapacity: throughput.dropFirst().first?.intValue,
-                                         tags: tags)
-        return Table(definition: definition, arn: row["arn"], tableId: row["table_id"], creationTime: row["creation_time"])
     }
 }

@@ -68,6 +68,13 @@ extension JSON {
     /// characters; `/` and non-ASCII stay as they are.
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole. (`"`, `\` and controls are ASCII, so
+        // scanning UTF-8 bytes finds every one.)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

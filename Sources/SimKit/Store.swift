@@ -48,7 +48,22 @@ public struct Store: Sendable {
     }
 
     /// One transaction: all of `body` or nothing.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
+    ///
+    /// What GRDB's `write` does, with BEGIN and COMMIT as cached statements: GRDB prepares both
+    /// afresh for every transaction, which cost more than a small item write itself.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+            do {
+                let result = try body(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return result
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
+            }
+        }
+    }
 
     /// A consistent read.
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }

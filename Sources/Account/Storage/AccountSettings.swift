@@ -39,9 +39,16 @@ struct AccountSettings: Sendable, Equatable {
     }
 
     static func put(_ pairs: [(String, String)], in db: Database) throws {
-        for (key, value) in pairs {
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
-        }
+        // One cached statement: this runs in every transaction of the account, and preparing cost
+        // more than running. An unchanged value is not rewritten, so a transaction that moved
+        // neither the clock nor the ids leaves the page alone (one WAL frame less per commit).
+        let rows = Array(repeating: "(?, ?)", count: pairs.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO meta (key, value) VALUES \(rows)
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value
+            """)
+        let values: [String] = pairs.flatMap { [$0.0, $0.1] }
+        let arguments: StatementArguments = StatementArguments(values)  // typed, so not the `[Any]` init that casts each value
+        try statement.execute(arguments: arguments)
     }
 }

@@ -33,14 +33,14 @@ struct LogsBench {
         }
         guard let stream else { return }
         let messages = Self.messages()
-        let sink = LogSink(writer: account.store.writer)
+        let sink = account.logSink
         let base = account.now()
         let ingest = try Self.seconds {
             for n in 0..<events {
                 try sink.append(InputLogEvent(timestamp: base + EpochMillis(n / 10), message: messages[n % messages.count]),
                                 toStream: stream.id, ingestionTime: base)
             }
-            try sink.flush()
+            try account.flushLogs()
         }
         c.out(line("log events ingested (LogSink, group commit)", String(format: "%10.0f events/s  (%d in %.2f s)", Double(events) / ingest, events, ingest)))
         let pattern = try FilterPattern(#"{ $.level = "ERROR" && $.latency > 1000 }"#)

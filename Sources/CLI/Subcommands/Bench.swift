@@ -12,7 +12,7 @@ import Workbook
 struct Bench: WorkbookRunnable {
     static let configuration = CommandConfiguration(abstract: "Measure check and deploy times (for the release notes).")
     @Option(help: "Runs per case.") var iterations = 20
-    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter).") var cases = "all"
+    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter), dynamodb (items in-process, wire, boto3 vs moto).") var cases = "all"
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let c = context.console
@@ -22,6 +22,14 @@ struct Bench: WorkbookRunnable {
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
             try LogsBench(scratch: scratch).run(c)
+            return 0
+        }
+        if cases == "dynamodb" {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
+            try DynamoDBBench(scratch: scratch, executable: DynamoDBBench.currentExecutable).run(c)
             return 0
         }
         let course = try Course.locate()
@@ -56,6 +64,8 @@ struct Bench: WorkbookRunnable {
         if cases == "all" {
             c.out("\n")
             try LogsBench(scratch: scratch).run(c)
+            c.out("\n")
+            try DynamoDBBench(scratch: scratch, executable: exe).run(c)
         }
         return 0
     }

@@ -79,11 +79,25 @@ public struct FilterPattern: Sendable, Equatable, CustomStringConvertible {
     /// Whether the log event `message` matches the pattern.
     public func matches(_ message: String) -> Bool {
         switch matcher {
+        case .everything: return true
+        case .regex(let regex): return regex.matches(message)
+        case .spaceDelimited(let pattern): return pattern.matches(message)
+        case .terms, .json:
+            var message = message
+            return message.withUTF8 { matches(utf8: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Whether the log event whose UTF-8 bytes are `message` matches the pattern: the same
+    /// answer as `matches(_:)`, without making a `String` for the events most patterns reject
+    /// (FilterLogEvents reads them straight from SQLite's buffer).
+    public func matches(utf8 message: UnsafeRawBufferPointer) -> Bool {
+        switch matcher {
         case .everything: true
-        case .terms(let terms): terms.matches(message)
-        case .regex(let regex): regex.matches(message)
-        case .json(let json): json.matches(message)
-        case .spaceDelimited(let pattern): pattern.matches(message)
+        case .terms(let terms): terms.matches(utf8: message)
+        case .json(let json): json.matches(utf8: message)
+        case .regex(let regex): regex.matches(String(decoding: message, as: UTF8.self))
+        case .spaceDelimited(let pattern): pattern.matches(String(decoding: message, as: UTF8.self))
         }
     }
 

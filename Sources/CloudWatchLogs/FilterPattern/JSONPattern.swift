@@ -29,12 +29,15 @@ struct JSONPattern: Sendable, Equatable {
     }
 
     let condition: Condition
+    /// The condition compiled for matching raw bytes.
+    let plan: JSONScanPlan
 
     /// Parses from the opening `{` to the closing `}`, which must end the pattern.
     init(parsing cursor: inout PatternCursor) throws(FilterPatternError) {
         var parser = JSONPatternParser(cursor: cursor)
         parser.cursor.advance()
         condition = try parser.parseOr(closing: "}")
+        plan = JSONScanPlan(condition)
         parser.cursor.skipSpaces()
         guard parser.cursor.consume("}") else { throw .expected(.closingBrace, at: parser.cursor.column) }
         parser.cursor.skipSpaces()
@@ -162,16 +165,32 @@ private struct JSONPatternParser {
 /// that satisfies the test is enough.
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html#matching-terms-json-log-events
 extension JSONPattern {
-    /// Whether `message` is JSON and satisfies the condition.
-    func matches(_ message: String) -> Bool {
+    /// Whether the UTF-8 event `message` is JSON and satisfies the condition; the same answer as
+    /// `matchesByParsing`, mostly without building a tree (`JSONScanPlan`).
+    func matches(utf8 message: UnsafeRawBufferPointer) -> Bool {
         // Most events of a busy group are plain text: skip them before paying for a parse.
-        guard Self.mayBeJSON(message), let document = try? JSONParser.parse(message) else { return false }
+        guard Self.mayBeJSON(message) else { return false }
+        for literal in plan.required where !ByteSearch.contains(message, literal) {
+            if ByteSearch.isPlainASCII(message) { return false }
+            break
+        }
+        guard plan.scannable else { return matchesByParsing(message) }
+        switch JSONScanner.scan(message, plan: plan) {
+        case .notJSON: return false
+        case .undecided: return matchesByParsing(message)
+        case .values(let values): return plan.holds(values)
+        }
+    }
+
+    /// Whether `message` is JSON and satisfies the condition, by parsing it into a tree.
+    func matchesByParsing(_ message: UnsafeRawBufferPointer) -> Bool {
+        guard Self.mayBeJSON(message), let document = try? JSONParser.parse(bytes: Array(message)) else { return false }
         return condition.holds(in: document)
     }
 
     /// Whether the first non-blank byte opens an object or an array (nothing else can match).
-    static func mayBeJSON(_ message: String) -> Bool {
-        for byte in message.utf8 {
+    static func mayBeJSON(_ message: UnsafeRawBufferPointer) -> Bool {
+        for byte in message {
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
             case UInt8(ascii: "{"), UInt8(ascii: "["): return true

@@ -12,13 +12,14 @@ struct TermPattern: Sendable, Equatable {
     /// True for patterns such as the docs' `" "`, which match every event.
     var constrainsNothing: Bool { required.isEmpty && excluded.isEmpty && optional.isEmpty }
 
-    /// Whether `message` satisfies the terms.
-    func matches(_ message: String) -> Bool {
+    /// Whether the UTF-8 event `message` satisfies the terms. Matching is byte-wise (no Unicode
+    /// normalisation), like AWS's matcher.
+    func matches(utf8 message: UnsafeRawBufferPointer) -> Bool {
         if required.isEmpty && excluded.isEmpty {
-            return optional.isEmpty || optional.contains { message.containsBytes(of: $0) }
+            return optional.isEmpty || optional.contains { ByteSearch.contains(message, $0) }
         }
-        return required.allSatisfy { message.containsBytes(of: $0) }
-            && !excluded.contains { message.containsBytes(of: $0) }
+        return required.allSatisfy { ByteSearch.contains(message, $0) }
+            && !excluded.contains { ByteSearch.contains(message, $0) }
     }
 
     /// Parses a whole term pattern.
@@ -61,30 +62,4 @@ struct TermPattern: Sendable, Equatable {
             return word
         }
     }
-}
-
-extension String {
-    /// Byte-wise, case-sensitive substring search: no Unicode normalisation, like AWS's matcher
-    /// and fast enough for a million events.
-    func containsBytes(of needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard !pin.isEmpty else { return true }
-                guard pin.count <= hay.count, let first = pin.first else { return false }
-                var start = 0
-                while start + pin.count <= hay.count {
-                    if hay[start] == first, memcmpEqual(hay, start, pin) { return true }
-                    start += 1
-                }
-                return false
-            }
-        }
-    }
-}
-
-private func memcmpEqual(_ hay: UnsafeBufferPointer<UInt8>, _ start: Int, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
-    for offset in 1..<pin.count where hay[start + offset] != pin[offset] { return false }
-    return true
 }

@@ -24,7 +24,7 @@ extension LogsService {
                     group: request.string("logGroupName"), stream: request.string("logStreamName"), startTime: request.int64("startTime"),
                     endTime: request.int64("endTime"), nextToken: request["nextToken"]?.stringValue, limit: request.int64("limit").map { Int($0) },
                     startFromHead: request["startFromHead"] == .bool(true))
-                let page = try account.read { db in try LogEventReader(streams: Self.streams(account)).get(get, in: db) }
+                let page = try account.readLogs { db in try LogEventReader(streams: Self.streams(account)).get(get, in: db) }
                 return page.map(LogsJSON.page)
             },
             AWSOperation(cliName: "filter-log-events", apiName: "FilterLogEvents", parameters: [
@@ -37,8 +37,8 @@ extension LogsService {
     }
 
     /// PutLogEvents: checks the batch, takes the stream's next sequence number in one
-    /// transaction, then hands the accepted events to the group-committing sink, which this
-    /// command flushes before it answers.
+    /// transaction, then hands the accepted events to the account's group-committing sink
+    /// (committed by the next read, the sink's timer, or the CLI before the command exits).
     static func putLogEvents(_ request: JSONObject, _ account: Account) throws -> Result<JSON, AWSError> {
         let events = (request["logEvents"]?.arrayValue ?? []).map { event in
             InputLogEvent(timestamp: event.objectValue.flatMap { $0.int64("timestamp") } ?? 0,
@@ -55,9 +55,7 @@ extension LogsService {
             }
         }
         guard case .success(let (stream, batch, sequence)) = outcome else { return outcome.map { _ in [:] } }
-        let sink = LogSink(writer: account.store.writer)
-        try sink.append(batch.accepted, toStream: stream.id, ingestionTime: now)
-        try sink.flush()
+        try account.logSink.append(batch.accepted, toStream: stream.id, ingestionTime: now)
         return .success(LogsJSON.putResponse(sequence: sequence, rejected: batch.rejected))
     }
 
@@ -80,7 +78,7 @@ extension LogsService {
             group: request.string("logGroupName"), streamNames: request["logStreamNames"]?.arrayValue?.compactMap(\.stringValue),
             streamNamePrefix: request["logStreamNamePrefix"]?.stringValue, startTime: request.int64("startTime"),
             endTime: request.int64("endTime"), pattern: pattern, limit: request.int64("limit").map { Int($0) }, after: after)
-        let page = try account.read { db in try LogEventFilter().filter(filter, in: db) }
+        let page = try account.readLogs { db in try LogEventFilter().filter(filter, in: db) }
         return page.map(LogsJSON.filtered)
     }
 }

@@ -42,7 +42,7 @@ struct LogsService: AWSService {
                 .init("--next-token", "nextToken"),
             ]) { request, context in
                 let account = try context.account()
-                var groups = try account.read { db in try account.logGroups.describe(prefix: request["logGroupNamePrefix"]?.stringValue, in: db) }
+                var groups = try account.readLogs { db in try account.logGroups.describe(prefix: request["logGroupNamePrefix"]?.stringValue, in: db) }
                 if case .int(let limit)? = request["limit"] { groups = Array(groups.prefix(Int(limit))) }
                 return .success(["logGroups": .array(groups.map(LogsJSON.group))])
             },
@@ -54,7 +54,7 @@ struct LogsService: AWSService {
                 let account = try context.account()
                 let streams = Self.streams(account)
                 let order = LogStreamStore.Order(rawValue: request["orderBy"]?.stringValue ?? "LogStreamName") ?? .logStreamName
-                let result = try account.read { db in
+                let result = try account.readLogs { db in
                     try streams.list(group: request.string("logGroupName"), prefix: request["logStreamNamePrefix"]?.stringValue, order: order,
                                      descending: request["descending"] == .bool(true), in: db)
                 }

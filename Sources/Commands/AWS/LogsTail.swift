@@ -95,7 +95,7 @@ struct LogsTail {
         var request = request
         request.after = after
         let account = try context.account()
-        let page = try account.read { db in try LogEventFilter().filter(request, in: db) }
+        let page = try account.readLogs { db in try LogEventFilter().filter(request, in: db) }
         switch page {
         case .failure(let error):
             throw CLIFailure.service(error, operation: "FilterLogEvents")

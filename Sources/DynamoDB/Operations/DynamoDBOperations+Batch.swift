@@ -23,7 +23,7 @@ extension Context {
         var plans: [WritePlan] = []
         var seen = Set<[UInt8]>()
         for (name, writes) in tablesRequested {
-            guard let table = try tables.get(name, in: db).map(TableContext.init) else { throw DynamoDBErrors.resourceNotFound }
+            let table = try table(named: name)
             for write in writes.arrayValue ?? [] {
                 let plan: WritePlan
                 if let put = write["PutRequest"]?.objectValue {
@@ -55,7 +55,7 @@ extension Context {
         for (name, entry) in tablesRequested {
             let keysAndAttributes = Request(entry.objectValue ?? JSONObject())
             let expressions = try RequestExpressions.parse(keysAndAttributes)
-            guard let table = try tables.get(name, in: db).map(TableContext.init) else { throw DynamoDBErrors.resourceNotFound }
+            let table = try table(named: name)
             let consistent = keysAndAttributes.bool("ConsistentRead") ?? false
             var found: [JSON] = []
             var seen = Set<StoredKey>()

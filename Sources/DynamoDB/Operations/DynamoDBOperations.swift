@@ -75,9 +75,13 @@ struct Context {
 
     /// The table an item operation names, or `Requested resource not found`.
     func table(_ request: Request) throws -> TableContext {
-        let name = try request.tableName()
-        guard let table = try tables.get(name, in: db) else { throw DynamoDBErrors.resourceNotFound }
-        return TableContext(table: table)
+        try table(named: try request.tableName())
+    }
+
+    /// The table `name`, or `Requested resource not found`.
+    func table(named name: String) throws -> TableContext {
+        guard let schema = try tables.keySchema(name, in: db) else { throw DynamoDBErrors.resourceNotFound }
+        return TableContext(name: name, schema)
     }
 }
 

@@ -60,22 +60,50 @@ struct ItemRows {
         var size: Int
     }
 
+    // Cached statements: a PutItem or GetItem is a handful of statements, and preparing them
+    // (SQLite's parser and GRDB's authorizer) cost more than running them.
     func get(_ key: StoredKey, in db: Database) throws -> Stored? {
-        let row = try Row.fetchOne(db, sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT item, size FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?
-            """, arguments: [table, Data(key.partition), Data(key.sort)])
-        return try row.map { Stored(item: try Self.decode($0["item"]), size: $0["size"]) }
+            """)
+        let row = try Row.fetchOne(statement, arguments: [table, Data(key.partition), Data(key.sort)])
+        return try row.map { Stored(item: try Self.decode($0[0]), size: $0[1]) }
     }
 
     func put(_ key: StoredKey, _ item: AttributeMap, size: Int, in db: Database) throws {
-        try db.execute(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size])
+            """)
+        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size])
+    }
+
+    /// GetItem in one statement: the table's key-schema text (`TableStore.keySchemaText`) and
+    /// the item at `key`; nil when there is no such table.
+    func getWithKeySchema(_ key: StoredKey, in db: Database) throws -> (keySchema: String, stored: Stored?)? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(TableStore.keySchemaText), i.item, i.size FROM dynamodb_tables
+            LEFT JOIN dynamodb_items AS i ON i.table_name = name AND i.partition_key = ? AND i.sort_key = ?
+            WHERE name = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [Data(key.partition), Data(key.sort), table]) else { return nil }
+        let text: String? = row[1]
+        return (row[0], try text.map { Stored(item: try Self.decode($0), size: row[2]) })
+    }
+
+    /// PutItem in one statement, stored only while the table's key-schema text is still
+    /// `keySchema` (what the item was checked against); false when it is not (or no table).
+    func put(_ key: StoredKey, _ item: AttributeMap, size: Int, ifKeySchema keySchema: String, in db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size)
+            SELECT ?, ?, ?, ?, ? WHERE (SELECT \(TableStore.keySchemaText) FROM dynamodb_tables WHERE name = ?) = ?
+            """)
+        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size, table, keySchema])
+        return db.changesCount > 0
     }
 
     func delete(_ key: StoredKey, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?",
-                       arguments: [table, Data(key.partition), Data(key.sort)])
+        let statement = try db.cachedStatement(sql: "DELETE FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?")
+        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort)])
     }
 
     /// Rows in key order (descending when `forward` is false), after `start` when given,

@@ -2,26 +2,24 @@ import SimKit
 
 /// A table's key schema, and the key checks DynamoDB makes against it.
 struct TableContext {
-    let table: TableStore.Table
+    let name: String
+    /// The partition key and its type.
+    let hash: KeyCondition.KeyAttribute
+    /// The sort key and its type, if the table has one.
+    let range: KeyCondition.KeyAttribute?
 
-    var name: String { table.definition.name }
+    init(name: String, _ schema: TableStore.KeySchema) {
+        func attribute(_ name: String) -> KeyCondition.KeyAttribute {
+            KeyCondition.KeyAttribute(name: name, type: schema.attributes.first { $0.name == name }?.type ?? "S")
+        }
+        self.name = name
+        hash = attribute(schema.keySchema.first { $0.keyType == "HASH" }?.name ?? "")
+        range = schema.keySchema.first { $0.keyType == "RANGE" }.map { attribute($0.name) }
+    }
+
     var rows: ItemRows { ItemRows(table: name) }
 
-    /// The partition key and its type.
-    var hash: KeyCondition.KeyAttribute {
-        attribute(table.definition.keySchema.first { $0.keyType == "HASH" }?.name ?? "")
-    }
-
-    /// The sort key and its type, if the table has one.
-    var range: KeyCondition.KeyAttribute? {
-        table.definition.keySchema.first { $0.keyType == "RANGE" }.map { attribute($0.name) }
-    }
-
     var keyNames: [String] { [hash.name] + (range.map { [$0.name] } ?? []) }
-
-    private func attribute(_ name: String) -> KeyCondition.KeyAttribute {
-        KeyCondition.KeyAttribute(name: name, type: table.definition.attributes.first { $0.name == name }?.type ?? "S")
-    }
 
     /// PutItem's checks on an item's key attributes (§3.1; dynalite `validateItem`).
     func key(ofItem item: AttributeMap) throws -> StoredKey {

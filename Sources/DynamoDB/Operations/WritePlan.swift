@@ -49,12 +49,15 @@ struct WritePlan {
 }
 
 extension Context {
-    /// Plans a PutItem (or a transaction's / batch's Put).
-    func planPut(_ request: Request, _ expressions: RequestExpressions, table: TableContext) throws -> WritePlan {
-        let item = try request.item("Item")
+    /// Plans a PutItem (or a transaction's / batch's Put). `item` is the request's `Item` when the
+    /// caller parsed it already; `readOld: false` skips reading the item it replaces, for a put
+    /// whose answer does not depend on it.
+    func planPut(_ request: Request, _ expressions: RequestExpressions, table: TableContext,
+                 item parsed: AttributeMap? = nil, readOld: Bool = true) throws -> WritePlan {
+        let item = try parsed ?? request.item("Item")
         let key = try table.key(ofItem: item)
         if let problem = ItemSize.check(item) { throw problem }
-        let old = try table.rows.get(key, in: db)
+        let old = readOld ? try table.rows.get(key, in: db) : nil
         return WritePlan(kind: .put, table: table, key: key, old: old, new: item,
                          conditionHolds: expressions.condition?.evaluate(old?.item ?? AttributeMap()) ?? true)
     }

@@ -32,8 +32,13 @@ public struct DynamoDBEndpoint: Sendable {
 
     /// A DynamoDB request id: 52 characters of `[A-Z0-9]` (reference §3.1).
     public static func requestID(from ids: IDGenerator) -> String {
-        ids.string(52, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        // `ids.string(52, from: alphabet)`, draw for draw, without building a Character array each time.
+        var bytes = [UInt8](repeating: 0, count: 52)
+        for i in 0..<52 { bytes[i] = requestIDAlphabet[Int(ids.nextUInt64() % UInt64(requestIDAlphabet.count))] }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let requestIDAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
 
     /// The `HTTPHandler` to give `LoopbackHTTPServer.bind`.
     public var httpHandler: HTTPHandler { { request in await respond(to: request) } }
@@ -80,6 +85,8 @@ public struct DynamoDBEndpoint: Sendable {
     static func mediaType(_ header: String?) -> String {
         guard let header else { return "" }
         let type = header.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        // Usually already plain lower-case ASCII: nothing to remove or fold.
+        if !type.utf8.contains(where: { $0 == 0x20 || $0 >= 0x80 || (0x41...0x5A).contains($0) }) { return String(type) }
         return type.split(separator: " ").joined().lowercased()
     }
 

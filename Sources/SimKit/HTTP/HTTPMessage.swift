@@ -20,8 +20,22 @@ public struct HTTPFields: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The first value of `name` (any case), or nil.
     public subscript(name: String) -> String? {
+        if let field = fields.first(where: { Self.sameASCIIName($0.name, name) }) { return field.value }
         let wanted = name.lowercased()
         return fields.first { $0.name.lowercased() == wanted }?.value
+    }
+
+    /// Equal ignoring ASCII case, when both names are ASCII (as HTTP names are): a lookup per
+    /// request that needs no lower-cased copies.
+    static func sameASCIIName(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        for (p, q) in zip(x, y) {
+            guard p < 0x80, q < 0x80 else { return false }
+            if p != q && p | 0x20 != q | 0x20 { return false }
+            if p != q && !((0x61...0x7A).contains(p | 0x20)) { return false }
+        }
+        return true
     }
 
     /// Every value of `name` (any case), in order.

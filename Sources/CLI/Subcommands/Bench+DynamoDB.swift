@@ -1,0 +1,301 @@
+import Account
+import Commands
+import Foundation
+import SimKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The DynamoDB cases of `workbook bench` (issue 4's speed numbers): PutItem and GetItem per
+/// second in-process on an on-disk account (one transaction per write); PutItem per second
+/// through `workbook dynamodb-endpoint` with one keep-alive HTTP client; and boto3 `put_item`
+/// against that endpoint and against moto in server mode, timed by one Python script.
+struct DynamoDBBench {
+    var operations = 50_000
+    var wirePuts = 20_000
+    var botoPuts = 2_000
+    var scratch: String
+    /// The `workbook` executable that serves the endpoint.
+    var executable: String
+
+    /// This process's executable (`/proc/self/exe`), which serves the endpoint.
+    static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// Runs every case and prints one line each.
+    func run(_ c: Console) throws {
+        try inProcess(c)
+        let workspace = "\(scratch)/dynamodb-endpoint"
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        let server = try EndpointProcess(executable: executable, workspace: workspace)
+        defer { server.stop() }
+        try wire(server.port, c)
+        try boto3VersusMoto(server.url, c)
+    }
+
+    /// A small item like the sprint's: a string key, a title and a number (item `n`).
+    static func item(_ n: Int) -> JSON {
+        ["id": ["S": .string("item-\(n)")], "title": ["S": .string("learning serverless, part \(n % 100)")], "count": ["N": .string(String(n))]]
+    }
+
+    static let createTable: JSON = [
+        "TableName": "bench", "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": [["AttributeName": "id", "KeyType": "HASH"]],
+        "AttributeDefinitions": [["AttributeName": "id", "AttributeType": "S"]],
+    ]
+
+    /// PutItem then GetItem through `Account.dynamodb`, on an account in a SQLite file.
+    func inProcess(_ c: Console) throws {
+        let account = try Account.fresh(at: "\(scratch)/dynamodb-bench.sqlite", date: TimeFormat.instant(year: 2026, month: 11, day: 1), seed: 1)
+        _ = try account.dynamodb("CreateTable", Self.createTable).get()
+        let puts = (0..<operations).map { n -> JSON in ["TableName": "bench", "Item": Self.item(n)] }
+        let put = try LogsBench.seconds {
+            for request in puts { _ = try account.dynamodb("PutItem", request).get() }
+        }
+        c.out(line("dynamodb PutItem, in-process, on disk", rate(operations, put, "puts")))
+        let gets = (0..<operations).map { n -> JSON in ["TableName": "bench", "Key": ["id": ["S": .string("item-\(n)")]]] }
+        var found = 0
+        let get = try LogsBench.seconds {
+            for request in gets where try account.dynamodb("GetItem", request).get()["Item"] != nil { found += 1 }
+        }
+        guard found == operations else { throw benchFailure("GetItem found \(found) of \(operations) items") }
+        c.out(line("dynamodb GetItem, in-process, on disk", rate(operations, get, "gets")))
+    }
+
+    /// PutItem over HTTP/1.1 keep-alive, one request at a time, against the endpoint process.
+    func wire(_ port: Int, _ c: Console) throws {
+        let client = try KeepAliveHTTPClient(port: port)
+        defer { client.close() }
+        func call(_ operation: String, _ body: JSON) throws {
+            let (status, answer) = try client.post(target: "DynamoDB_20120810.\(operation)", body: Array(body.serialized(.compact).utf8))
+            guard status == 200 else { throw benchFailure("\(operation) answered \(status): \(String(decoding: answer, as: UTF8.self))") }
+        }
+        try call("CreateTable", Self.createTable)
+        let bodies = (0..<wirePuts).map { n -> JSON in ["TableName": "bench", "Item": Self.item(n)] }
+        for body in bodies.prefix(200) { try call("PutItem", body) }  // warm-up
+        let seconds = try LogsBench.seconds { for body in bodies { try call("PutItem", body) } }
+        c.out(line("dynamodb PutItem, wire, 1 keep-alive client", rate(wirePuts, seconds, "puts")))
+    }
+
+    /// boto3 `put_item` against our endpoint and against moto's server, in one Python run.
+    func boto3VersusMoto(_ url: String, _ c: Console) throws {
+        let script = "\(scratch)/boto3_vs_moto.py"
+        try Self.pythonScript.write(toFile: script, atomically: true, encoding: .utf8)
+        let output = try Self.capture("/usr/bin/env", ["python3", script, url, String(botoPuts)], in: scratch)
+        guard let result = try? JSONParser.parse(output), let ours = result["ours"]?.doubleValue, let moto = result["moto"]?.doubleValue else {
+            c.out(line("boto3 put_item, workbook vs moto", "skipped: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"))
+            return
+        }
+        c.out(line("boto3 put_item, workbook endpoint", String(format: "%10.0f puts/s  (%d puts)", ours, botoPuts)))
+        c.out(line("boto3 put_item, moto server", String(format: "%10.0f puts/s  (%d puts)", moto, botoPuts)))
+        c.out(line("boto3 put_item, workbook / moto", String(format: "%10.2f ×", ours / moto)))
+    }
+
+    func rate(_ count: Int, _ seconds: Double, _ unit: String) -> String {
+        String(format: "%10.0f \(unit)/s  (%d in %.2f s)", Double(count) / seconds, count, seconds)
+    }
+
+    func line(_ name: String, _ value: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + "\n" }
+
+    func benchFailure(_ text: String) -> WorkbookError { WorkbookError(LocalizedText(en: "bench dynamodb: \(text)")) }
+
+    /// Runs a process to the end; its stdout, or its stderr when it failed.
+    static func capture(_ executable: String, _ arguments: [String], in directory: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errors = Protected(Data())
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errors.withLock { $0 = data }
+            drained.signal()
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        let failed = process.terminationStatus != 0
+        return String(decoding: failed ? errors.withLock { $0 } : data, as: UTF8.self)
+    }
+
+    /// Times `n` boto3 puts against each endpoint with the same client settings, in alternating
+    /// rounds; prints one JSON line. moto runs as `python3 -m moto.server` in its own process, as the differential test
+    /// starts it (and is SIGKILLed: it ignores SIGTERM without a terminal).
+    static let pythonScript = #"""
+        import json, socket, subprocess, sys, time
+
+        def main():
+            url, n = sys.argv[1], int(sys.argv[2])
+            try:
+                import boto3
+                from botocore.config import Config
+                import moto.server  # noqa: F401
+            except ImportError as error:
+                print("needs boto3 and moto[server] (pip install 'moto[server]'): %s" % error)
+                return
+            def client(endpoint):
+                made = boto3.client("dynamodb", endpoint_url=endpoint, region_name="ap-northeast-2",
+                                    aws_access_key_id="bench", aws_secret_access_key="bench",
+                                    config=Config(retries={"max_attempts": 1}))
+                made.create_table(TableName="boto-bench", BillingMode="PAY_PER_REQUEST",
+                                  KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                                  AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
+                return made
+            def put(made, i):
+                made.put_item(TableName="boto-bench", Item={"id": {"S": "item-%d" % i},
+                              "title": {"S": "learning serverless, part %d" % (i % 100)}, "count": {"N": str(i)}})
+            def timed(made, first, count):
+                start = time.perf_counter()
+                for i in range(first, first + count):
+                    put(made, i)
+                return time.perf_counter() - start
+            probe = socket.socket()
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+            probe.close()
+            moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                deadline = time.time() + 60
+                while True:
+                    try:
+                        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                        break
+                    except OSError:
+                        if time.time() > deadline:
+                            print("moto server did not start")
+                            return
+                        time.sleep(0.1)
+                clients = [client(url), client("http://127.0.0.1:%d" % port)]
+                for made in clients:
+                    timed(made, 0, 100)  # warm-up
+                # Ten alternating rounds, so a change in the machine's load falls on both alike.
+                seconds, rounds = [0.0, 0.0], 10
+                for r in range(rounds):
+                    for side, made in enumerate(clients):
+                        seconds[side] += timed(made, r * n // rounds, n // rounds)
+                ours, theirs = (rounds * (n // rounds)) / seconds[0], (rounds * (n // rounds)) / seconds[1]
+            finally:
+                moto.kill()
+                moto.wait()
+            print(json.dumps({"ours": ours, "moto": theirs}))
+
+        main()
+        """#
+}
+
+/// `workbook dynamodb-endpoint --port 0` on a workspace, as a learner runs it; stopped with SIGINT.
+final class EndpointProcess {
+    let process = Process()
+    let url: String
+    let port: Int
+
+    init(executable: String, workspace: String) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--workspace", workspace, "dynamodb-endpoint", "--port", "0"]
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = Data()
+        while !text.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text.append(chunk)
+        }
+        url = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
+            process.terminate()
+            process.waitUntilExit()
+            throw WorkbookError(LocalizedText(en: "bench dynamodb: the endpoint printed no URL (\(url))"))
+        }
+        self.port = port
+    }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGINT) }
+        process.waitUntilExit()
+    }
+}
+
+/// A minimal HTTP/1.1 client over one blocking socket: POSTs a body, reads one
+/// `Content-Length` response, keeps the connection open for the next request.
+final class KeepAliveHTTPClient {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        guard connected == 0 else { Glibc.close(fd); throw Self.failure("cannot connect to 127.0.0.1:\(port)") }
+    }
+
+    /// One DynamoDB call: the status and the body.
+    func post(target: String, body: [UInt8]) throws -> (status: Int, body: [UInt8]) {
+        let head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+            + "X-Amz-Target: \(target)\r\nContent-Length: \(body.count)\r\n\r\n"
+        try send(Array(head.utf8) + body)
+        return try receive()
+    }
+
+    func close() { Glibc.close(fd) }
+
+    private func send(_ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw Self.failure("send failed (errno \(errno))") }
+            sent += n
+        }
+    }
+
+    private func receive() throws -> (status: Int, body: [UInt8]) {
+        var headEnd: Int?
+        while true {
+            if headEnd == nil, let end = Self.find([13, 10, 13, 10], in: buffer) { headEnd = end + 4 }
+            if let headEnd {
+                let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
+                let lines = head.split(separator: "\r\n")
+                let status = lines.first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0
+                let length = lines.dropFirst().compactMap { line -> Int? in
+                    let parts = line.split(separator: ":", maxSplits: 1)
+                    guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+                    return Int(parts[1].trimmingCharacters(in: .whitespaces))
+                }.first ?? 0
+                if buffer.count >= headEnd + length {
+                    let body = Array(buffer[headEnd..<headEnd + length])
+                    buffer.removeFirst(headEnd + length)
+                    return (status, body)
+                }
+            }
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard n > 0 else { throw Self.failure("connection closed (errno \(errno))") }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { i in haystack[i..<i + needle.count].elementsEqual(needle) }
+    }
+
+    static func failure(_ text: String) -> WorkbookError { WorkbookError(LocalizedText(en: "bench dynamodb: \(text)")) }
+}
