@@ -18,9 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        // SimKit is optimised in debug builds too: its digests run over whole node_modules
-        // folders on every deploy, and tests and checks run in debug.
-        .target(name: "SimKit", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+        // SimKit is optimised in debug builds too: its JSON, archives and stores sit on every
+        // path, and tests and checks run in debug.
+        // The system's libcrypto (libssl-dev, installed by .ci/setup) for SHA-256 and MD5.
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "SimKit", dependencies: ["CCrypto", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "NIOPosix", package: "swift-nio"),
                                               .product(name: "NIOHTTP1", package: "swift-nio")],

@@ -30,8 +30,9 @@ public final class Account: Sendable {
     let logSinkSlot = Protected<LogSink?>(nil)
 
     /// Every migration of every service, in a fixed order.
+    /// The blob table comes first: later steps of the services move their bodies into it.
     public static let migrations: [Migration] =
-        AccountSchema.migrations + CloudFormationSchema.migrations + LambdaSchema.migrations
+        BlobStore.migrations + AccountSchema.migrations + CloudFormationSchema.migrations + LambdaSchema.migrations
         + DynamoDBSchema.migrations + LogsSchema.migrations
 
     init(store: Store, settings: AccountSettings, wall: any WallClock) throws {

@@ -24,18 +24,27 @@ public struct FunctionStore: Sendable {
         public var environment: JSONObject = JSONObject()
         public var architectures: [String] = ["x86_64"]
         public var tags: JSONObject = JSONObject()
-        /// The code as a serialised `CodeArchive` (stored and hashed as is, so an uploaded
-        /// multi-megabyte `node_modules` is never parsed or serialised again).
-        public var archive: [UInt8]
+        public var code: Code
 
-        public init(name: String, runtime: String?, role: String, handler: String?, archive: [UInt8]) {
+        public init(name: String, runtime: String?, role: String, handler: String?, code: Code) {
             self.name = name
             self.runtime = runtime
             self.role = role
             self.handler = handler
-            self.archive = archive
+            self.code = code
         }
     }
+
+    /// A function's code: a serialised `CodeArchive`, never parsed or serialised again here, so
+    /// an uploaded multi-megabyte `node_modules` costs no copies.
+    public enum Code: Sendable, Equatable {
+        /// Bytes given inline (CloudFormation's `ZipFile`).
+        case archive([UInt8])
+        /// An archive already in the blob store (an uploaded artifact): referenced, not copied.
+        case stored(BlobStore.Ref)
+    }
+
+    let blobs = BlobStore()
 
     public func notFound(_ name: String) -> AWSError {
         AWSError(code: "ResourceNotFoundException",
@@ -56,8 +65,8 @@ public struct FunctionStore: Sendable {
             return .failure(AWSError(code: "InvalidParameterValueException",
                                      message: "The role defined for the function cannot be assumed by Lambda.", httpStatus: 400))
         }
-        let bytes = d.archive
-        let config = configuration(d, bytes: bytes, now: now, revision: ids.uuid())
+        let code = try retain(d.code, in: db)
+        let config = configuration(d, code: code, now: now, revision: ids.uuid())
         try db.execute(sql: """
             INSERT INTO lambda_functions (name, arn, runtime, role, handler, description, timeout, memory_size,
                 environment, architectures, code_sha256, code_size, code, last_modified, revision_id, tags)
@@ -65,7 +74,7 @@ public struct FunctionStore: Sendable {
             """, arguments: [config.name, config.arn, config.runtime, config.role, config.handler, config.description,
                              config.timeout, config.memorySize, JSON.object(config.environment).serialized(),
                              JSON.array(config.architectures.map(JSON.string)).serialized(), config.codeSha256,
-                             config.codeSize, Data(bytes), config.lastModified, config.revisionId,
+                             config.codeSize, Data(), config.lastModified, config.revisionId,
                              JSON.object(config.tags).serialized()])
         return .success(config)
     }
@@ -76,13 +85,14 @@ public struct FunctionStore: Sendable {
                                                      memorySize: d.memorySize, creating: false, now: now) {
             return .failure(problem)
         }
-        guard try get(d.name, in: db) != nil else { return .failure(notFound(d.name)) }
+        guard let previous = try get(d.name, in: db) else { return .failure(notFound(d.name)) }
         guard roleAssumable else {
             return .failure(AWSError(code: "InvalidParameterValueException",
                                      message: "The role defined for the function cannot be assumed by Lambda.", httpStatus: 400))
         }
-        let bytes = d.archive
-        let config = configuration(d, bytes: bytes, now: now, revision: ids.uuid())
+        let code = try retain(d.code, in: db)
+        try blobs.release(previous.codeSha256, in: db)
+        let config = configuration(d, code: code, now: now, revision: ids.uuid())
         try db.execute(sql: """
             UPDATE lambda_functions SET runtime = ?, role = ?, handler = ?, description = ?, timeout = ?, memory_size = ?,
                 environment = ?, architectures = ?, code_sha256 = ?, code_size = ?, code = ?, last_modified = ?,
@@ -90,25 +100,42 @@ public struct FunctionStore: Sendable {
             """, arguments: [config.runtime, config.role, config.handler, config.description, config.timeout,
                              config.memorySize, JSON.object(config.environment).serialized(),
                              JSON.array(config.architectures.map(JSON.string)).serialized(), config.codeSha256,
-                             config.codeSize, Data(bytes), config.lastModified, config.revisionId,
+                             config.codeSize, Data(), config.lastModified, config.revisionId,
                              JSON.object(config.tags).serialized(), config.name])
         return .success(config)
     }
 
-    private func configuration(_ d: Definition, bytes archive: [UInt8], now: EpochMillis, revision: String) -> FunctionConfiguration {
+    /// Stores or references the code; the row's `code_sha256` names the blob from then on.
+    private func retain(_ code: Code, in db: Database) throws -> BlobStore.Ref {
+        switch code {
+        case .archive(let bytes):
+            return try blobs.retain(bytes, in: db)
+        case .stored(let ref):
+            guard try blobs.retain(ref, in: db) else {
+                throw WorkbookError(LocalizedText(en: "internal: Lambda code blob \(ref.sha256) is not stored"))
+            }
+            return ref
+        }
+    }
+
+    private func configuration(_ d: Definition, code: BlobStore.Ref, now: EpochMillis, revision: String) -> FunctionConfiguration {
         return FunctionConfiguration(
             name: d.name, arn: ARN.lambdaFunction(d.name, region: region, account: account).description,
             runtime: d.runtime, role: d.role, handler: d.handler, description: d.description, timeout: d.timeout,
             memorySize: d.memorySize, environment: d.environment, architectures: d.architectures,
-            codeSha256: Base64.encode(Digest.sha256(archive)), codeSize: archive.count, lastModified: now,
+            codeSha256: code.sha256, codeSize: code.size, lastModified: now,
             revisionId: revision, tags: d.tags)
     }
 
     /// DeleteFunction; false when there was none.
     @discardableResult
     public func delete(_ name: String, in db: Database) throws -> Bool {
+        guard let code = try String.fetchOne(db, sql: "SELECT code_sha256 FROM lambda_functions WHERE name = ?", arguments: [name]) else {
+            return false
+        }
         try db.execute(sql: "DELETE FROM lambda_functions WHERE name = ?", arguments: [name])
-        return db.changesCount > 0
+        try blobs.release(code, in: db)
+        return true
     }
 
     /// GetFunctionConfiguration.
@@ -123,8 +150,10 @@ public struct FunctionStore: Sendable {
 
     /// The stored code.
     public func code(_ name: String, in db: Database) throws -> CodeArchive? {
-        let bytes = try Data.fetchOne(db, sql: "SELECT code FROM lambda_functions WHERE name = ?", arguments: [name]).map { [UInt8]($0) }
-        return bytes.flatMap(CodeArchive.init(bytes:))
+        guard let sha = try String.fetchOne(db, sql: "SELECT code_sha256 FROM lambda_functions WHERE name = ?", arguments: [name]) else {
+            return nil
+        }
+        return try blobs.bytes(sha, in: db).flatMap(CodeArchive.init(bytes:))
     }
 
     /// AddPermission (resource policy statement).

@@ -1,7 +1,8 @@
+import Foundation
 import GRDB
 import SimKit
 
-/// Lambda's tables: functions (their code archive stored in the row) and resource-policy
+/// Lambda's tables: functions (their code in SimKit's `BlobStore`, named by `code_sha256`) and resource-policy
 /// statements. Named, append-only migrations.
 public enum LambdaSchema {
     public static let migrations: [Migration] = [
@@ -32,6 +33,15 @@ public enum LambdaSchema {
                     PRIMARY KEY (function_name, sid)
                 );
                 """)
+        },
+        // Code moves to the shared blob table (SimKit's `BlobStore`, keyed by the same base64
+        // SHA-256 as `code_sha256`), one copy with the artifact it came from. `code` stays, empty.
+        Migration("v2-lambda-code-blobs") { db in
+            let blobs = BlobStore()
+            for code in try Data.fetchAll(db, sql: "SELECT code FROM lambda_functions") {
+                try blobs.retain([UInt8](code), in: db)
+            }
+            try db.execute(sql: "UPDATE lambda_functions SET code = X''")
         },
     ]
 }

@@ -22,27 +22,58 @@ public struct CodeArchive: Sendable, Equatable {
 
     /// Reads every regular file below `folder` (symbolic links are skipped, so a learner's link
     /// can never pull in a file from outside the folder).
+    ///
+    /// POSIX calls rather than `FileManager`'s enumerator: a built `node_modules` has hundreds of
+    /// files and this runs on every deploy, where Foundation's per-file URL and attribute work
+    /// cost more than reading the bytes.
     public static func read(folder: String) throws -> CodeArchive {
-        let fm = FileManager.default
-        let root = URL(fileURLWithPath: folder).standardizedFileURL
         var files: [File] = []
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
-            return CodeArchive(files: [])
-        }
-        for case let url as URL in walker {
-            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values.isRegularFile == true, values.isSymbolicLink != true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            let attributes = try fm.attributesOfItem(atPath: url.path)
-            let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
-            files.append(File(path: relative, executable: mode & 0o111 != 0, bytes: Array(try Data(contentsOf: url))))
-        }
+        try walk(URL(fileURLWithPath: folder).standardizedFileURL.path, relative: "", into: &files)
         return CodeArchive(files: files)
+    }
+
+    private static func walk(_ directory: String, relative: String, into files: inout [File]) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+            let path = directory + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { throw readError(path) }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try walk(path, relative: relativePath, into: &files)
+            case S_IFREG:
+                files.append(File(path: relativePath, executable: info.st_mode & 0o111 != 0, bytes: try contents(of: path, size: Int(info.st_size))))
+            default: continue  // symbolic links, sockets, devices
+            }
+        }
+    }
+
+    /// A file's bytes, read straight into the array (no `Data` in between).
+    private static func contents(of path: String, size: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw readError(path) }
+        defer { close(fd) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { failed = n < 0; break }
+                count += n
+            }
+        }
+        guard !failed else { throw readError(path) }
+        return bytes
+    }
+
+    private static func readError(_ path: String) -> WorkbookError {
+        WorkbookError(LocalizedText(en: "cannot read \(path): \(String(cString: strerror(errno)))",
+                                    ko: "\(path)을(를) 읽을 수 없습니다: \(String(cString: strerror(errno)))"))
     }
 
     /// The archive's bytes.
     public var bytes: [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(files.reduce(0) { $0 + $1.path.utf8.count + $1.bytes.count + 32 })
         for file in files {
             out += Array(file.path.utf8) + [0] + Array((file.executable ? "755" : "644").utf8) + [0]
             out += Array(String(file.bytes.count).utf8) + [0] + file.bytes

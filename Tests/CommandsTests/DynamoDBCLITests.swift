@@ -1,4 +1,5 @@
 import Foundation
+import SimKit
 import Testing
 import TestSupport
 
@@ -222,5 +223,23 @@ import TestSupport
         #expect(deleted.exitCode == 0 && deleted.stdout.isEmpty)
         let tables = try box.aws(["dynamodb", "list-tables", "--output", "text"])
         #expect(tables.stdout == "TABLENAMES\tItems\n")
+    }
+
+    /// Real options the simulation does not model are refused by name (exit 2), never dropped.
+    @Test(arguments: [
+        (["create-table", "--global-secondary-indexes", "IndexName=i,KeySchema=[{AttributeName=b,KeyType=HASH}],Projection={ProjectionType=ALL}"],
+         "aws dynamodb create-table --global-secondary-indexes is not simulated"),
+        (["create-table", "--no-deletion-protection-enabled"], "aws dynamodb create-table --no-deletion-protection-enabled is not simulated"),
+        (["scan", "--table-name", "Items", "--scan-filter", "{}"], "aws dynamodb scan --scan-filter is not simulated"),
+        (["scan", "--table-name", "Items", "--max-items", "1"], "aws dynamodb scan --max-items is not simulated"),
+        (["put-item", "--table-name", "Items", "--item", "ID={S=1}", "--expected", "{}"], "aws dynamodb put-item --expected is not simulated"),
+    ])
+    func unsimulatedOptionsSaySoByName(words: [String], message: String) throws {
+        let box = try Sandbox(sample: false)
+        let error = try #require(throws: WorkbookError.self) { try box.aws(["dynamodb"] + words) }
+        #expect(error.what.en == message)
+        #expect(error.exitCode == 2)
+        let option = message.split(separator: " ")[3]
+        #expect(error.fix?.en.hasPrefix("leave \(option) out; the simulated options are: --") == true)
     }
 }

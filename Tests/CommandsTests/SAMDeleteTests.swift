@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -26,6 +27,21 @@ import TestSupport
         #expect(try box.count("s3_objects") == 0)
         #expect(try box.count("lambda_functions") == 0)
         #expect(try box.count("dynamodb_tables") == 0)
+        #expect(try box.count("blobs") == 0)  // the code archive went with its last reference
+    }
+
+    /// The uploaded archive and the function's code are one stored copy, referenced twice.
+    @Test func deployStoresTheCodeArchiveOnce() throws {
+        let box = try Self.deployed()
+        let sha = try #require(try box.functionColumn("code_sha256"))
+        let (refs, objects, bodies) = try box.account.read { db in
+            (try Int.fetchOne(db, sql: "SELECT refs FROM blobs WHERE sha256 = ?", arguments: [sha]),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM s3_objects WHERE blob_sha256 = ?", arguments: [sha]),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM blob_bodies WHERE sha256 = ?", arguments: [sha]))
+        }
+        #expect(refs == 2)
+        #expect(objects == 1)
+        #expect(bodies == 1)
     }
 
     @Test func answeringNoKeepsTheStack() throws {

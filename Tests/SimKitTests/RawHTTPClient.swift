@@ -25,7 +25,9 @@ final class RawHTTPClient: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { close(fd); return nil }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Generous: the server answers on the cooperative pool, which the whole parallel test
+        // run shares on two cores; a short timeout turned a busy pool into a false failure.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         socket = fd
     }

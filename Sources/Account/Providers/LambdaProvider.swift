@@ -33,7 +33,7 @@ extension AccountProvisioner {
         guard let role = Self.text(try required(request, "Role")) else { throw ProvisionFailure(message: "Role must be a string") }
         let runtime = Self.text(p["Runtime"])
         var definition = FunctionStore.Definition(name: name, runtime: runtime, role: role, handler: Self.text(p["Handler"]),
-                                                  archive: try code(request, runtime: runtime))
+                                                  code: try code(request, runtime: runtime))
         definition.description = Self.text(p["Description"]) ?? ""
         definition.timeout = Self.integer(p["Timeout"]) ?? FunctionConfiguration.defaultTimeout
         definition.memorySize = Self.integer(p["MemorySize"]) ?? FunctionConfiguration.defaultMemorySize
@@ -48,16 +48,16 @@ extension AccountProvisioner {
     }
 
     /// The function's code archive: `ZipFile` as one file, or the uploaded artifact as it is.
-    func code(_ request: ProvisionRequest, runtime: String?) throws -> [UInt8] {
+    func code(_ request: ProvisionRequest, runtime: String?) throws -> FunctionStore.Code {
         let code = try required(request, "Code")
         if let zipFile = Self.text(code["ZipFile"]) {
             let file = (runtime ?? "").hasPrefix("python") ? "index.py" : "index.js"
-            return CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))]).bytes
+            return .archive(CodeArchive(files: [.init(path: file, executable: false, bytes: Array(zipFile.utf8))]).bytes)
         }
         guard let bucket = Self.text(code["S3Bucket"]), let key = Self.text(code["S3Key"]) else {
             throw ProvisionFailure(message: "Please provide a source for function code.", service: "Lambda", statusCode: 400)
         }
-        guard let body = try account.objects.get(bucket: bucket, key: key, in: db) else {
+        guard let blob = try account.objects.blob(bucket: bucket, key: key, in: db), let body = try BlobStore().bytes(blob.sha256, in: db) else {
             throw ProvisionFailure.service("Lambda", AWSError(code: "InvalidParameterValueException",
                 message: "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist."))
         }
@@ -65,7 +65,7 @@ extension AccountProvisioner {
             throw ProvisionFailure.service("Lambda", AWSError(code: "InvalidParameterValueException",
                 message: "Could not unzip uploaded file. Please check your file, then try to upload again."))
         }
-        return body
+        return .stored(blob)
     }
 
     /// Lambda asks IAM whether it may assume the role: it must exist and trust lambda.amazonaws.com.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import SimKit
 
@@ -47,6 +48,17 @@ public enum AccountSchema {
                     PRIMARY KEY (role_name, policy_arn)
                 );
                 """)
+        },
+        // Object bodies move to the shared blob table (SimKit's `BlobStore`), so an uploaded
+        // code archive and the function made from it are one copy. `body` stays, empty.
+        Migration("v2-s3-blobs") { db in
+            try db.execute(sql: "ALTER TABLE s3_objects ADD COLUMN blob_sha256 TEXT")
+            let blobs = BlobStore()
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, body FROM s3_objects")
+            for row in rows {
+                let ref = try blobs.retain([UInt8](row["body"] as Data), in: db)
+                try db.execute(sql: "UPDATE s3_objects SET body = X'', blob_sha256 = ? WHERE rowid = ?", arguments: [ref.sha256, row["rowid"] as Int64])
+            }
         },
     ]
 }

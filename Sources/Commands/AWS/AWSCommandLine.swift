@@ -47,7 +47,7 @@ public enum AWSCommandLine {
                 throw WorkbookError.notSimulated("region \(region) (the simulated account lives in \(account.region))", at: nil)
             }
         }
-        let request = try parseParameters(Array(rest.dropFirst(2)), operation: operation, context: context)
+        let request = try parseParameters(Array(rest.dropFirst(2)), operation: operation, service: serviceName, context: context)
         switch try operation.handler(request, context) {
         case .failure(let error):
             throw CLIFailure.service(error, operation: operation.apiName)
@@ -58,7 +58,7 @@ public enum AWSCommandLine {
     }
 
     /// `--name value` pairs into the request, by the operation's shapes.
-    static func parseParameters(_ words: [String], operation: AWSOperation, context: CommandContext) throws -> JSONObject {
+    static func parseParameters(_ words: [String], operation: AWSOperation, service: String, context: CommandContext) throws -> JSONObject {
         let parser = ParameterParser(currentDirectory: context.console.currentDirectory, environment: context.console.environment)
         var request = JSONObject()
         var unknown: [String] = []
@@ -69,6 +69,12 @@ public enum AWSCommandLine {
                 request[member] = .bool(value)
                 index += 1
                 continue
+            }
+            if operation.isUnsimulated(word) {
+                let command = "aws \(service) \(operation.cliName) \(word)"
+                throw WorkbookError(LocalizedText(en: "\(command) is not simulated", ko: "\(command)은(는) 시뮬레이션되지 않습니다"),
+                                    fix: LocalizedText(en: "leave \(word) out; the simulated options are: " + operation.parameters.map(\.cliName).joined(separator: ", "),
+                                                       ko: "\(word)을(를) 빼세요. 시뮬레이션되는 옵션: " + operation.parameters.map(\.cliName).joined(separator: ", ")))
             }
             guard let parameter = operation.parameters.first(where: { $0.cliName == word }) else {
                 unknown.append(word)

@@ -22,8 +22,29 @@ struct AWSOperation {
     /// `DescribeStacks`, as error lines name it.
     var apiName: String
     var parameters: [Parameter]
+    /// Real options of this command (aws CLI v2) that the simulation does not model: refused
+    /// by name, never silently dropped.
+    var unsimulated: [String] = []
     /// Runs the operation: the response JSON (botocore member order), or the service's error.
     var handler: (JSONObject, CommandContext) throws -> Result<JSON, AWSError>
+
+    init(cliName: String, apiName: String, parameters: [Parameter], unsimulated: [String] = [],
+         handler: @escaping (JSONObject, CommandContext) throws -> Result<JSON, AWSError>) {
+        self.cliName = cliName
+        self.apiName = apiName
+        self.parameters = parameters
+        self.unsimulated = unsimulated
+        self.handler = handler
+    }
+
+    /// CLI v2's pagination options of paginated commands; the simulation always answers with
+    /// every page, so these are refused by name.
+    static let paginationOptions = ["--max-items", "--starting-token", "--no-paginate"]
+
+    /// Whether `word` is one of `unsimulated` (boolean options also as `--no-…`).
+    func isUnsimulated(_ word: String) -> Bool {
+        unsimulated.contains(word) || (word.hasPrefix("--no-") && unsimulated.contains("--" + word.dropFirst(5)))
+    }
 }
 
 /// A CLI customization that parses and prints on its own (`aws logs tail`): the words after the

@@ -11,7 +11,8 @@ struct CloudFormationService: AWSService {
 
     var operations: [AWSOperation] {
         [
-            AWSOperation(cliName: "describe-stacks", apiName: "DescribeStacks", parameters: [.init("--stack-name", "StackName")]) { request, context in
+            AWSOperation(cliName: "describe-stacks", apiName: "DescribeStacks", parameters: [.init("--stack-name", "StackName")],
+                         unsimulated: AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
                 let offset = context.timeZoneOffset(at: account.now())
                 let stacks: [Stack]
@@ -26,7 +27,7 @@ struct CloudFormationService: AWSService {
                 return .success(["Stacks": .array(stacks.map { CloudFormationJSON.stack($0, offset: offset) })])
             },
             AWSOperation(cliName: "describe-stack-events", apiName: "DescribeStackEvents",
-                         parameters: [.init("--stack-name", "StackName", required: true)]) { request, context in
+                         parameters: [.init("--stack-name", "StackName", required: true)], unsimulated: AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
                 let name = request["StackName"]?.stringValue ?? ""
                 guard let stack = try account.read({ db in try account.stacks.find(name, in: db) }) else { return .failure(Self.missing(name)) }
@@ -35,7 +36,7 @@ struct CloudFormationService: AWSService {
                 return .success(["StackEvents": .array(events.reversed().map { CloudFormationJSON.event($0, offset: offset) })])
             },
             AWSOperation(cliName: "list-stack-resources", apiName: "ListStackResources",
-                         parameters: [.init("--stack-name", "StackName", required: true)]) { request, context in
+                         parameters: [.init("--stack-name", "StackName", required: true)], unsimulated: AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
                 let name = request["StackName"]?.stringValue ?? ""
                 guard let stack = try account.read({ db in try account.stacks.find(name, in: db) }) else { return .failure(Self.missing(name)) }
@@ -43,7 +44,8 @@ struct CloudFormationService: AWSService {
                 let offset = context.timeZoneOffset(at: account.now())
                 return .success(["StackResourceSummaries": .array(resources.map { CloudFormationJSON.resource($0, offset: offset) })])
             },
-            AWSOperation(cliName: "get-template", apiName: "GetTemplate", parameters: [.init("--stack-name", "StackName")]) { request, context in
+            AWSOperation(cliName: "get-template", apiName: "GetTemplate", parameters: [.init("--stack-name", "StackName")],
+                         unsimulated: ["--change-set-name", "--template-stage"]) { request, context in
                 let account = try context.account()
                 let name = request["StackName"]?.stringValue ?? ""
                 guard let stack = try account.read({ db in try account.stacks.find(name, in: db) }),
@@ -52,8 +54,8 @@ struct CloudFormationService: AWSService {
                 }
                 return .success(["TemplateBody": (try? JSONParser.parse(body)) ?? .string(body), "StagesAvailable": ["Original", "Processed"]])
             },
-            AWSOperation(cliName: "delete-stack", apiName: "DeleteStack",
-                         parameters: [.init("--stack-name", "StackName", required: true)]) { request, context in
+            AWSOperation(cliName: "delete-stack", apiName: "DeleteStack", parameters: [.init("--stack-name", "StackName", required: true)],
+                         unsimulated: ["--retain-resources", "--role-arn", "--client-request-token", "--deletion-mode"]) { request, context in
                 let account = try context.account()
                 let name = request["StackName"]?.stringValue ?? ""
                 try account.write { db in

@@ -28,19 +28,24 @@ struct DynamoDBService: AWSService {
                 P("--attribute-definitions", "AttributeDefinitions", Shapes.attributeDefinitions, required: true), table,
                 P("--key-schema", "KeySchema", Shapes.keySchema, required: true), P("--billing-mode", "BillingMode"),
                 P("--provisioned-throughput", "ProvisionedThroughput", Shapes.throughput), P("--tags", "Tags", Shapes.tags),
-            ]),
+            ], unsimulated: ["--local-secondary-indexes", "--global-secondary-indexes", "--stream-specification", "--sse-specification",
+                             "--table-class", "--deletion-protection-enabled", "--warm-throughput", "--resource-policy",
+                             "--on-demand-throughput", "--global-table-source-arn", "--global-table-settings-replication-mode"]),
             Self.operation("describe-table", "DescribeTable", [table]),
             Self.operation("list-tables", "ListTables", [
                 P("--exclusive-start-table-name", "ExclusiveStartTableName"), P("--limit", "Limit", .integer),
                 P("--page-size", Self.pageSize, .integer),
-            ], paginated: ["TableNames"]),
+            ], unsimulated: AWSOperation.paginationOptions, paginated: ["TableNames"]),
             Self.operation("delete-table", "DeleteTable", [table]),
             Self.operation("update-table", "UpdateTable", [
                 table, P("--billing-mode", "BillingMode"), P("--provisioned-throughput", "ProvisionedThroughput", Shapes.throughput),
-            ]),
+            ], unsimulated: ["--attribute-definitions", "--global-secondary-index-updates", "--stream-specification", "--sse-specification",
+                             "--replica-updates", "--table-class", "--deletion-protection-enabled", "--multi-region-consistency",
+                             "--global-table-witness-updates", "--on-demand-throughput", "--warm-throughput",
+                             "--global-table-settings-replication-mode"]),
             Self.operation("put-item", "PutItem", [
                 table, P("--item", "Item", Shapes.item, required: true), returnValues, capacity, condition, names, values, onFailure,
-            ]),
+            ], unsimulated: ["--expected", "--conditional-operator", "--return-item-collection-metrics"]),
             Self.operation("get-item", "GetItem", [
                 table, P("--key", "Key", Shapes.item, required: true), P("--attributes-to-get", "AttributesToGet", .list(.string)),
                 consistent, capacity, projection, names,
@@ -48,25 +53,27 @@ struct DynamoDBService: AWSService {
             Self.operation("update-item", "UpdateItem", [
                 table, P("--key", "Key", Shapes.item, required: true), returnValues, capacity,
                 P("--update-expression", "UpdateExpression"), condition, names, values, onFailure,
-            ]),
+            ], unsimulated: ["--attribute-updates", "--expected", "--conditional-operator", "--return-item-collection-metrics"]),
             Self.operation("delete-item", "DeleteItem", [
                 table, P("--key", "Key", Shapes.item, required: true), condition, returnValues, capacity, names, values, onFailure,
-            ]),
+            ], unsimulated: ["--expected", "--conditional-operator", "--return-item-collection-metrics"]),
             Self.operation("query", "Query", [table, P("--key-condition-expression", "KeyConditionExpression"),
                                               P("--scan-index-forward", "ScanIndexForward", .boolean)] + reads,
+                           unsimulated: ["--key-conditions", "--query-filter", "--conditional-operator"] + AWSOperation.paginationOptions,
                            paginated: ["Items", "Count", "ScannedCount"]),
             Self.operation("scan", "Scan", [table, P("--segment", "Segment", .integer), P("--total-segments", "TotalSegments", .integer)] + reads,
+                           unsimulated: ["--scan-filter", "--conditional-operator"] + AWSOperation.paginationOptions,
                            paginated: ["Items", "Count", "ScannedCount"]),
             Self.operation("batch-write-item", "BatchWriteItem", [
                 P("--request-items", "RequestItems", Shapes.batchWrite, required: true), capacity,
-            ]),
+            ], unsimulated: ["--return-item-collection-metrics"]),
             Self.operation("batch-get-item", "BatchGetItem", [
                 P("--request-items", "RequestItems", Shapes.batchGet, required: true), capacity,
             ]),
             Self.operation("transact-write-items", "TransactWriteItems", [
                 P("--transact-items", "TransactItems", Shapes.transactItems, required: true), capacity,
                 P("--client-request-token", "ClientRequestToken"),
-            ]),
+            ], unsimulated: ["--return-item-collection-metrics"]),
         ]
     }
 
@@ -74,9 +81,9 @@ struct DynamoDBService: AWSService {
     static let pageSize = "__PageSize"
 
     /// An operation that sends the request as given; `paginated` lists the paginator's result keys.
-    static func operation(_ cliName: String, _ apiName: String, _ parameters: [AWSOperation.Parameter],
+    static func operation(_ cliName: String, _ apiName: String, _ parameters: [AWSOperation.Parameter], unsimulated: [String] = [],
                           paginated resultKeys: [String]? = nil) -> AWSOperation {
-        AWSOperation(cliName: cliName, apiName: apiName, parameters: parameters) { request, context in
+        AWSOperation(cliName: cliName, apiName: apiName, parameters: parameters, unsimulated: unsimulated) { request, context in
             let account = try context.account()
             let offset = context.timeZoneOffset(at: account.now())
             let result: Result<JSON, AWSError>

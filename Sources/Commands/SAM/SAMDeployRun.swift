@@ -63,7 +63,7 @@ struct SAMDeployRun {
         if let refusal = TemplatePreparer.unsimulated(template, simulates: AccountProvisioner.simulatedTypes.contains) { throw refusal }
 
         let planned: Result<ChangeSetPlan, AWSError> = try account.write { db in
-            for upload in code.uploads { try account.objects.put(bucket: bucket, key: upload.key, body: upload.body, now: account.now(), in: db) }
+            for upload in code.uploads { try account.objects.put(bucket: bucket, key: upload.key, body: upload.body, md5: upload.md5, now: account.now(), in: db) }
             try account.objects.put(bucket: bucket, key: templateKey, body: templateBody, now: account.now(), in: db)
             return try ChangeSetPlanner(region: account.region, account: account.accountId)
                 .plan(stackName: stackName, template: template, capabilities: options.capabilities, in: db)

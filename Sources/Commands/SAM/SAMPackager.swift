@@ -11,6 +11,7 @@ struct SAMPackager {
     struct Upload {
         var key: String
         var body: [UInt8]
+        var md5: [UInt8]
     }
 
     let baseDir: String
@@ -38,9 +39,10 @@ struct SAMPackager {
                 throw SAMError("Unable to upload artifact \(function.codeUri) referenced by \(function.property) parameter of \(function.logicalId) resource.\n\(error)")
             }
             let body = archive.bytes
-            let key = "\(prefix)/\(Digest.hex(Digest.md5(body)))"
+            let md5 = Digest.md5(body)
+            let key = "\(prefix)/\(Digest.hex(md5))"
             keys[function.codeUri] = key
-            uploads.append(Upload(key: key, body: body))
+            uploads.append(Upload(key: key, body: body, md5: md5))
         }
         return (uploads, keys)
     }
