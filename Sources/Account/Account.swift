@@ -26,6 +26,9 @@ public final class Account: Sendable {
     public let roles: RoleStore
     public let objects = ObjectStore()
     public let managedPolicies: ManagedPolicyCatalogue
+    /// The id counter and clock as last committed, so a transaction that moved neither (every
+    /// GetItem, most item writes) skips saving them.
+    let persisted: Protected<PersistedState>
     /// The log sink, made on first use (`Account+Logs.swift`).
     let logSinkSlot = Protected<LogSink?>(nil)
 
@@ -41,6 +44,7 @@ public final class Account: Sendable {
         self.accountId = settings.accountId
         self.clock = VirtualClock(state: settings.clock, wall: wall)
         self.ids = IDGenerator(seed: settings.seed, counter: settings.idsDrawn)
+        self.persisted = Protected(PersistedState(idsDrawn: settings.idsDrawn, clock: settings.clock))
         self.functions = FunctionStore(region: region, account: accountId)
         self.tables = TableStore(region: region, account: accountId)
         self.logGroups = LogGroupStore(region: region, account: accountId)
@@ -91,11 +95,15 @@ public final class Account: Sendable {
 
     /// One transaction that also persists the clock and the id counter.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try store.write { db in
+        var saved: PersistedState?
+        let result = try store.write { db in
             let result = try body(db)
-            try persistState(db)
+            saved = try persistState(db)
             return result
         }
+        // Remembered only once committed: a rolled-back save must be made again next time.
+        if let saved { persisted.withLock { $0 = saved } }
+        return result
     }
 
     /// A consistent read. (Log reads go through `readLogs`, which commits buffered events
@@ -103,9 +111,17 @@ public final class Account: Sendable {
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
 
     /// Region, account id and seed never change after creation: only the clock and the id
-    /// counter are written back.
-    func persistState(_ db: Database) throws {
-        try AccountSettings.saveMoving(idsDrawn: ids.drawn, clock: clock.snapshot, in: db)
+    /// counter are written back, and only when they moved. Returns what it saved.
+    func persistState(_ db: Database) throws -> PersistedState? {
+        let state = PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot)
+        guard persisted.withLock({ $0 }) != state else { return nil }
+        try AccountSettings.saveMoving(idsDrawn: state.idsDrawn, clock: state.clock, in: db)
+        return state
+    }
+
+    struct PersistedState: Equatable, Sendable {
+        var idsDrawn: UInt64
+        var clock: ClockState
     }
 
     /// The virtual now.
