@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // SimKit is optimised in debug builds too: its JSON, archives and stores sit on every
@@ -30,8 +31,12 @@ let package = Package(
         .target(name: "IAM", dependencies: ["SimKit"], swiftSettings: swift6),
         .target(name: "CloudFormation", dependencies: ["SimKit", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
                 resources: [.copy("Resources/cfn-resource-types.txt")], swiftSettings: swift6),
-        .target(name: "Lambda", dependencies: ["SimKit", .product(name: "GRDB", package: "GRDB.swift")],
-                resources: [.copy("Resources/lambda-runtime-lifecycle.json")], swiftSettings: swift6),
+        // The Runtime API server and the Node bootstrap run every handler in a child process
+        // group (swift-subprocess: process groups, reaping); the bootstrap ships as a resource.
+        .target(name: "Lambda", dependencies: ["SimKit", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "Subprocess", package: "swift-subprocess")],
+                resources: [.copy("Resources/lambda-runtime-lifecycle.json"), .copy("Resources/runtime")],
+                swiftSettings: swift6),
         .target(name: "DynamoDB", dependencies: ["SimKit", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6),
         .target(name: "CloudWatchLogs", dependencies: ["SimKit", .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "GRDBSQLite", package: "GRDB.swift")], swiftSettings: swift6),
@@ -57,6 +62,7 @@ let package = Package(
         .testTarget(name: "IAMTests", dependencies: ["IAM", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "SimKit", "TestSupport"], exclude: ["Fixtures"],
                     swiftSettings: swift6),
+        .testTarget(name: "LambdaTests", dependencies: ["Lambda", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudWatchLogsTests", dependencies: ["CloudWatchLogs", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "AWSCLITests", dependencies: ["AWSCLI", "SimKit"], swiftSettings: swift6),

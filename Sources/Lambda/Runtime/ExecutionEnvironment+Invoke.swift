@@ -1,0 +1,131 @@
+import Foundation
+import SimKit
+
+/// How an environment's init ended.
+enum InitOutcome {
+    /// The runtime asked for its first invocation.
+    case ready(logs: [LambdaLogEvent], duration: Double)
+    /// It posted /init/error, exited or ran out of time: the error JSON and its type.
+    case failed(logs: [LambdaLogEvent], duration: Double, payload: [UInt8], errorType: String)
+}
+
+/// What one invocation on a ready environment gave.
+struct InvokeOutcome {
+    var payload: [UInt8]
+    var functionError: String?
+    var logs: [LambdaLogEvent]
+    /// Whether the environment may serve another invocation.
+    var reusable: Bool
+}
+
+extension ExecutionEnvironment {
+    /// Waits for init to end (the first `/next`, `/init/error`, or the process's end), at most `limit`.
+    func awaitInit(requestID: String, limit: Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) async -> InitOutcome {
+        let event = await race(limit, id: "init", sleep: sleep) { [channel] in await channel.nextEvent() }
+        let duration = elapsedMillis(since: startedInstant)
+        switch event {
+        case .ready:
+            return .ready(logs: await output.drain(through: "init"), duration: duration)
+        case .initError(let body, let type):
+            let logs = await output.drain(through: "init")
+            return .failed(logs: logs, duration: duration, payload: body, errorType: type ?? "Runtime.Unknown")
+        case .exited(let reason):
+            let logs = await output.drainRemaining()
+            return .failed(logs: logs, duration: duration, payload: Self.errorJSON("Runtime.ExitError", "RequestId: \(requestID) Error: \(reason.lambdaText)"),
+                           errorType: "Runtime.ExitError")
+        default:
+            // Lambda limits init to 10 s [D]; the text of a timed-out init is [I].
+            killGroup()
+            let logs = await output.drainRemaining()
+            let seconds = String(format: "%.2f", Double(limit.components.seconds))
+            return .failed(logs: logs, duration: duration,
+                           payload: Self.errorJSON("Sandbox.Timedout", "RequestId: \(requestID) Error: Task timed out after \(seconds) seconds"),
+                           errorType: "Sandbox.Timedout")
+        }
+    }
+
+    /// Runs one invocation on this (ready) environment, START to REPORT.
+    func invoke(requestID: String, payload: [UInt8], traceID: String, initDuration: Double?,
+                sleep: @escaping @Sendable (Duration) async throws -> Void) async -> InvokeOutcome {
+        var logs = [LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.start(requestID))]
+        let began = ContinuousClock.now
+        let virtualNow = clock.now()
+        await channel.enqueue(RuntimeInvocation(
+            requestID: requestID, payload: payload, deadlineMillis: virtualNow + EpochMillis(function.timeout) * 1000,
+            invokedFunctionArn: function.arn, traceID: traceID, virtualTime: virtualNow))
+        let event = await race(.seconds(function.timeout), id: requestID, sleep: sleep) { [channel] in
+            while true {
+                let event = await channel.nextEvent()
+                switch event {
+                case .response(requestID, _), .functionError(requestID, _, _), .exited, .timedOut(requestID): return event
+                default: continue  // a late timer or result of an earlier invocation
+                }
+            }
+        }
+        var outcome: InvokeOutcome
+        var status: ReportStatus?
+        var memory = maxMemoryUsedMB()
+        switch event {
+        case .response(_, let body):
+            logs += await output.drain(through: requestID)
+            outcome = Self.sizeChecked(body, logs: logs)
+        case .functionError(_, let body, _):
+            logs += await output.drain(through: requestID)
+            outcome = InvokeOutcome(payload: body, functionError: "Unhandled", logs: logs, reusable: true)
+        case .exited(let reason):
+            logs += await output.drainRemaining()
+            status = .error("Runtime.ExitError")
+            outcome = InvokeOutcome(payload: Self.errorJSON("Runtime.ExitError", "RequestId: \(requestID) Error: \(reason.lambdaText)"),
+                                    functionError: "Unhandled", logs: logs, reusable: false)
+        default:
+            memory = maxMemoryUsedMB()
+            killGroup()
+            logs += await output.drainRemaining()
+            status = .timeout
+            let seconds = String(format: "%.2f", Double(function.timeout))
+            outcome = InvokeOutcome(payload: Self.errorJSON("Sandbox.Timedout", "RequestId: \(requestID) Error: Task timed out after \(seconds) seconds"),
+                                    functionError: "Unhandled", logs: logs, reusable: false)
+        }
+        let duration = elapsedMillis(since: began)
+        outcome.logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.end(requestID)))
+        outcome.logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.report(
+            requestID, duration: duration, initDuration: initDuration, memorySize: function.memorySize,
+            maxMemoryUsed: memory, status: status)))
+        return outcome
+    }
+
+    /// Waits for `wait`, or posts `.timedOut(id)` after `limit` so the wait ends with it.
+    private func race(_ limit: Duration, id: String, sleep: @escaping @Sendable (Duration) async throws -> Void,
+                      _ wait: @escaping @Sendable () async -> RuntimeEvent) async -> RuntimeEvent {
+        await withTaskGroup(of: Void.self, returning: RuntimeEvent.self) { [channel] group in
+            group.addTask {
+                do {
+                    try await sleep(limit)
+                    await channel.post(.timedOut(id))
+                } catch {
+                    // Cancelled: the wait ended first.
+                }
+            }
+            let event = await wait()
+            group.cancelAll()
+            return event
+        }
+    }
+
+    /// Lambda's 6 MB response limit (reference/aws-behavior.md §2.1).
+    private static func sizeChecked(_ body: [UInt8], logs: [LambdaLogEvent]) -> InvokeOutcome {
+        guard body.count > 6_291_556 else { return InvokeOutcome(payload: body, functionError: nil, logs: logs, reusable: true) }
+        let text = #"{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}"#
+        return InvokeOutcome(payload: Array(text.utf8), functionError: "Unhandled", logs: logs, reusable: true)
+    }
+
+    /// `{"errorType":…,"errorMessage":…}`, the shape of Lambda's own errors.
+    static func errorJSON(_ type: String, _ message: String) -> [UInt8] {
+        Array(JSON.object(["errorType": .string(type), "errorMessage": .string(message)]).serialized().utf8)
+    }
+
+    private func elapsedMillis(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+}

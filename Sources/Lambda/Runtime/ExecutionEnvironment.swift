@@ -1,0 +1,177 @@
+import Foundation
+import SimKit
+import Subprocess
+
+/// One Lambda execution environment: a runtime process in its own process group, its Runtime
+/// API server, and the function's code in a temporary folder shown to it as /var/task.
+///
+/// `run()` is the environment's whole life and runs as a child task of the pool's task group
+/// (STYLE.md rule 10); `dispose()` kills the process group and waits until the process is
+/// reaped, the server stopped and the folder removed.
+final class ExecutionEnvironment: Sendable {
+    let key: String
+    let function: FunctionConfiguration
+    let logStreamName: String
+    let channel: RuntimeAPIChannel
+    let output = ChildOutputLog()
+    let clock: VirtualClock
+    /// The virtual instant the environment was started (INIT_START).
+    let startedAt: EpochMillis
+    /// When it was started, for Init Duration.
+    let startedInstant = ContinuousClock.now
+    private let server: LoopbackHTTPServer
+    private let configuration: Configuration
+    private let workFolder: String
+    /// The process id (= its process group id) once spawned; -1 once reaped.
+    private let process = Protected<(pid: Int32, killRequested: Bool)>((0, false))
+
+    private init(key: String, function: FunctionConfiguration, logStreamName: String, clock: VirtualClock,
+                 server: LoopbackHTTPServer, configuration: Configuration, workFolder: String, channel: RuntimeAPIChannel) {
+        self.key = key
+        self.function = function
+        self.logStreamName = logStreamName
+        self.clock = clock
+        self.startedAt = clock.now()
+        self.server = server
+        self.configuration = configuration
+        self.workFolder = workFolder
+        self.channel = channel
+    }
+
+    /// Extracts the code, binds the Runtime API server and prepares the command; `run()` starts it.
+    static func prepare(key: String, function: FunctionConfiguration, runtime: String, code: CodeArchive,
+                        settings: ExecutionEnvironmentPool.Settings, launcher: NodeLauncher) async throws -> ExecutionEnvironment {
+        let workFolder = try makeWorkFolder()
+        let taskRoot = workFolder + "/task"
+        do {
+            try FileManager.default.createDirectory(atPath: taskRoot, withIntermediateDirectories: true)
+            try code.extract(to: taskRoot)
+        } catch {
+            try? FileManager.default.removeItem(atPath: workFolder)
+            throw error
+        }
+        let channel = RuntimeAPIChannel()
+        let server: LoopbackHTTPServer
+        do {
+            server = try await LoopbackHTTPServer.bind(port: 0) { request in
+                await RuntimeAPIServer.handle(request, channel: channel)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: workFolder)
+            throw error
+        }
+        let ids = settings.ids
+        let now = settings.clock.now()
+        let streamName = TimeFormat.date(now).replacingOccurrences(of: "-", with: "/") + "/[$LATEST]" + ids.hex(32)
+        let sandbox = SandboxEnvironment(
+            function: function, runtime: runtime, region: settings.region, logStreamName: streamName,
+            runtimeAPI: "\(LoopbackHTTPServer.host):\(server.port)",
+            credentials: ("ASIA" + ids.upperSuffix(16), ids.string(40, from: IDGenerator.alphanumeric + "/+"),
+                          "IQoJb3JpZ2luX2VjE" + ids.string(180, from: IDGenerator.alphanumeric)),
+            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, virtualTime: now)
+        var options = PlatformOptions()
+        // Its own process group, so a timeout kills the handler's children too.
+        options.processGroupID = 0
+        let environment = Dictionary(uniqueKeysWithValues: sandbox.variables().compactMap { key, value in
+            Environment.Key(rawValue: key).map { ($0, value) }
+        })
+        let configuration = Configuration(
+            executable: .path(.init(launcher.node)), arguments: Arguments(launcher.arguments(memorySize: function.memorySize)),
+            environment: .custom(environment), workingDirectory: .init(taskRoot), platformOptions: options)
+        return ExecutionEnvironment(key: key, function: function, logStreamName: streamName, clock: settings.clock,
+                                    server: server, configuration: configuration, workFolder: workFolder, channel: channel)
+    }
+
+    /// `/tmp/workbook-lambda-XXXXXX`, resolved (so the paths rewritten to /var/task match).
+    private static func makeWorkFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/workbook-lambda-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template), let real = realpath(made, nil) else {
+            throw WorkbookError(LocalizedText(en: "cannot create a temporary folder for the function's code: \(String(cString: strerror(errno)))"))
+        }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}
+
+// MARK: - Life of the process
+
+extension ExecutionEnvironment {
+    /// Serves the Runtime API and runs the process until it exits or its group is killed; then
+    /// stops the server and removes the code folder.
+    func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { [server] in try? await server.run() }
+            let exit = await runProcess()
+            await channel.post(.exited(exit))
+            await channel.close()
+            group.cancelAll()
+        }
+        try? FileManager.default.removeItem(atPath: workFolder)
+        await channel.markTerminated()
+    }
+
+    private func runProcess() async -> RuntimeExit {
+        do {
+            let result = try await withTaskCancellationHandler {
+                try await Subprocess.run(configuration, input: .none, output: .sequence, error: .combinedWithOutput) { execution in
+                    spawned(execution.processIdentifier.value)
+                    do {
+                        for try await chunk in execution.standardOutput {
+                            await output.append(chunk.withUnsafeBytes { Array($0) }, now: clock.now())
+                        }
+                    } catch {
+                        // The pipe failed: treat as closed; the exit status tells the rest.
+                    }
+                    await output.finish(now: clock.now())
+                }
+            } onCancel: {
+                killGroup()
+            }
+            process.withLock { $0.pid = -1 }
+            switch result.terminationStatus {
+            case .exited(let code): return .exited(code)
+            case .signaled(let signal): return .signaled(signal)
+            }
+        } catch {
+            process.withLock { $0.pid = -1 }
+            await output.finish(now: clock.now())
+            return .failedToStart(String(describing: error))
+        }
+    }
+
+    private func spawned(_ pid: Int32) {
+        let killNow = process.withLock { state -> Bool in
+            state.pid = pid
+            return state.killRequested
+        }
+        if killNow { killGroup() }
+    }
+
+    /// The runtime process, 0 before it started.
+    var processID: Int32 { max(0, process.withLock { $0.pid }) }
+
+    /// SIGKILL to the whole process group (the runtime and anything the handler started).
+    func killGroup() {
+        process.withLock { state in
+            state.killRequested = true
+            // Never 0 (that would be our own group) nor a reaped pid that may be reused.
+            if state.pid > 0 { _ = kill(-state.pid, SIGKILL) }
+        }
+    }
+
+    /// Kills the environment and waits until its process is reaped and its server stopped.
+    func dispose() async {
+        killGroup()
+        await channel.close()
+        await channel.awaitTermination()
+    }
+
+    /// Peak resident memory of the runtime process in MB (Linux `VmHWM`), 0 when unknown.
+    func maxMemoryUsedMB() -> Int {
+        let pid = processID
+        guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return (kB + 1023) / 1024
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import SimKit
+
+/// Runs Lambda invocations in real child processes, keeping environments warm for the life of
+/// one workbook command (DESIGN.md "Processes"): the first invocation of a function cold-starts
+/// an environment, later ones reuse an idle warm one, each environment serves one invocation at a
+/// time, and every environment is killed and reaped when the pool's scope ends.
+///
+/// ```swift
+/// let result = try await ExecutionEnvironmentPool.withPool(settings) { pool in
+///     try await pool.invoke(function, code: code, payload: Array("{}".utf8), requestID: id)
+/// }
+/// ```
+public final class ExecutionEnvironmentPool: Sendable {
+    /// What the pool needs from the account.
+    public struct Settings: Sendable {
+        public var region: String
+        /// The account's virtual clock: the handler's `Date`, deadlines, log timestamps.
+        public var clock: VirtualClock
+        /// Log stream names, trace ids and fake credentials.
+        public var ids: IDGenerator
+        /// The host's PATH, searched for `node`.
+        public var hostPath: String?
+        /// How timeouts wait (real time in interactive mode; injected so tests and the later
+        /// deterministic mode can drive it).
+        public var sleep: @Sendable (Duration) async throws -> Void
+
+        public init(region: String, clock: VirtualClock, ids: IDGenerator,
+                    hostPath: String? = ProcessInfo.processInfo.environment["PATH"],
+                    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+            self.region = region
+            self.clock = clock
+            self.ids = ids
+            self.hostPath = hostPath
+            self.sleep = sleep
+        }
+    }
+
+    /// One environment's life, run by the pool's task group.
+    struct Job: Sendable {
+        let run: @Sendable () async -> Void
+    }
+
+    private struct State {
+        var idle: [String: [ExecutionEnvironment]] = [:]
+        var live: [ObjectIdentifier: ExecutionEnvironment] = [:]
+        var closed = false
+    }
+
+    let settings: Settings
+    private let launcher: Protected<NodeLauncher?> = Protected(nil)
+    private let spawner: AsyncStream<Job>.Continuation
+    private let state = Protected(State())
+
+    private init(settings: Settings, spawner: AsyncStream<Job>.Continuation) {
+        self.settings = settings
+        self.spawner = spawner
+    }
+
+    /// Runs `body` with a pool; every environment it started is killed and reaped before this
+    /// returns, whether `body` returns or throws.
+    public static func withPool<R>(_ settings: Settings, _ body: (ExecutionEnvironmentPool) async throws -> R) async throws -> R {
+        let (jobs, spawner) = AsyncStream.makeStream(of: Job.self)
+        let pool = ExecutionEnvironmentPool(settings: settings, spawner: spawner)
+        return try await withThrowingDiscardingTaskGroup(returning: R.self) { group in
+            group.addTask {
+                await withDiscardingTaskGroup { environments in
+                    for await job in jobs { environments.addTask { await job.run() } }
+                }
+            }
+            do {
+                let result = try await body(pool)
+                await pool.shutdown()
+                return result
+            } catch {
+                await pool.shutdown()
+                throw error
+            }
+        }
+    }
+
+    /// Invokes `function` (RequestResponse) with `payload` under `requestID`.
+    ///
+    /// - Throws: `WorkbookError` for what the workbook does not simulate (a runtime other than
+    ///   `nodejs*.x`, a function without a runtime or handler) or cannot do (no `node`).
+    public func invoke(_ function: FunctionConfiguration, code: CodeArchive, payload: [UInt8],
+                       requestID: String) async throws -> InvocationResult {
+        let runtime = try Self.simulatedRuntime(of: function)
+        let key = function.arn + "#" + function.revisionId + "#" + function.codeSha256
+        let traceID = traceID()
+        if let warm = await takeIdle(key, limit: .seconds(function.timeout)) {
+            let outcome = await warm.invoke(requestID: requestID, payload: payload, traceID: traceID, initDuration: nil, sleep: settings.sleep)
+            return await finish(outcome, on: warm, coldStart: false, prefix: [])
+        }
+        return try await coldInvoke(function, runtime: runtime, key: key, code: code, payload: payload,
+                                    requestID: requestID, traceID: traceID)
+    }
+
+    /// Kills every environment and waits for all of them to be reaped.
+    func shutdown() async {
+        let environments = state.withLock { s -> [ExecutionEnvironment] in
+            s.closed = true
+            s.idle = [:]
+            return Array(s.live.values)
+        }
+        spawner.finish()
+        for environment in environments { await environment.dispose() }
+    }
+
+    // MARK: - Environments
+
+    private func coldInvoke(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive,
+                            payload: [UInt8], requestID: String, traceID: String) async throws -> InvocationResult {
+        let environment = try await start(function, runtime: runtime, key: key, code: code)
+        var logs = [LambdaLogEvent(timestamp: environment.startedAt,
+                                   message: PlatformLogLines.initStart(runtime: runtime, region: settings.region))]
+        switch await environment.awaitInit(requestID: requestID, limit: .seconds(10), sleep: settings.sleep) {
+        case .ready(let initLogs, let initDuration):
+            let outcome = await environment.invoke(requestID: requestID, payload: payload, traceID: traceID,
+                                                   initDuration: initDuration, sleep: settings.sleep)
+            return await finish(outcome, on: environment, coldStart: true, prefix: logs + initLogs)
+        case .failed(let initLogs, let duration, _, let errorType):
+            logs += initLogs
+            logs.append(LambdaLogEvent(timestamp: settings.clock.now(),
+                                       message: PlatformLogLines.initReport(duration: duration, phase: "init", errorType: errorType)))
+            await discard(environment)
+            return try await retryInitInInvokePhase(function, runtime: runtime, key: key, code: code, payload: payload,
+                                                    requestID: requestID, traceID: traceID, logs: logs)
+        }
+    }
+
+    /// After a failed init Lambda starts the runtime again when the invocation runs (`Phase:
+    /// invoke`), under the function's timeout; a second failure answers the invocation [I].
+    private func retryInitInInvokePhase(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive,
+                                        payload: [UInt8], requestID: String, traceID: String,
+                                        logs: [LambdaLogEvent]) async throws -> InvocationResult {
+        var logs = logs
+        let environment = try await start(function, runtime: runtime, key: key, code: code)
+        switch await environment.awaitInit(requestID: requestID, limit: .seconds(function.timeout), sleep: settings.sleep) {
+        case .ready(let initLogs, let initDuration):
+            let outcome = await environment.invoke(requestID: requestID, payload: payload, traceID: traceID,
+                                                   initDuration: initDuration, sleep: settings.sleep)
+            return await finish(outcome, on: environment, coldStart: true, prefix: logs + initLogs)
+        case .failed(let initLogs, let duration, let errorPayload, let errorType):
+            logs += initLogs
+            let clock = settings.clock
+            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.initReport(duration: duration, phase: "invoke", errorType: errorType)))
+            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.start(requestID)))
+            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.end(requestID)))
+            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.report(
+                requestID, duration: duration, initDuration: nil, memorySize: function.memorySize,
+                maxMemoryUsed: environment.maxMemoryUsedMB(), status: .error(errorType))))
+            let info = EnvironmentInfo(coldStart: true, logStreamName: environment.logStreamName, processID: environment.processID)
+            await discard(environment)
+            return InvocationResult(statusCode: 200, functionError: "Unhandled", payload: errorPayload, logs: logs, environment: info)
+        }
+    }
+
+    private func start(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive) async throws -> ExecutionEnvironment {
+        let launcher = try nodeLauncher()
+        let environment = try await ExecutionEnvironment.prepare(key: key, function: function, runtime: runtime, code: code,
+                                                                 settings: settings, launcher: launcher)
+        let admitted = state.withLock { s -> Bool in
+            guard !s.closed else { return false }
+            s.live[ObjectIdentifier(environment)] = environment
+            return true
+        }
+        guard admitted, case .enqueued = spawner.yield(Job(run: { await environment.run() })) else {
+            await environment.dispose()
+            throw WorkbookError(LocalizedText(en: "the Lambda execution environments were already shut down for this command"))
+        }
+        return environment
+    }
+
+    private func finish(_ outcome: InvokeOutcome, on environment: ExecutionEnvironment, coldStart: Bool,
+                        prefix: [LambdaLogEvent]) async -> InvocationResult {
+        let info = EnvironmentInfo(coldStart: coldStart, logStreamName: environment.logStreamName, processID: environment.processID)
+        if outcome.reusable {
+            state.withLock { s in if !s.closed { s.idle[environment.key, default: []].append(environment) } }
+        } else {
+            await discard(environment)
+        }
+        return InvocationResult(statusCode: 200, functionError: outcome.functionError, payload: outcome.payload,
+                                logs: prefix + outcome.logs, environment: info)
+    }
+
+    /// A warm environment for `key` once it asks for its next invocation; nil when none is left.
+    private func takeIdle(_ key: String, limit: Duration) async -> ExecutionEnvironment? {
+        while let candidate = state.withLock({ s in s.idle[key]?.popLast() }) {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { [sleep = settings.sleep] in
+                    do {
+                        try await sleep(limit)
+                        await candidate.channel.wakeSettled()
+                    } catch {
+                        // Settled first.
+                    }
+                }
+                await candidate.channel.awaitSettled()
+                group.cancelAll()
+            }
+            if await candidate.channel.isIdle { return candidate }
+            await discard(candidate)
+        }
+        return nil
+    }
+
+    private func discard(_ environment: ExecutionEnvironment) async {
+        await environment.dispose()
+        _ = state.withLock { s in s.live.removeValue(forKey: ObjectIdentifier(environment)) }
+    }
+
+    private func nodeLauncher() throws -> NodeLauncher {
+        try launcher.withLock { cached in
+            if let cached { return cached }
+            let located = try NodeLauncher.locate(hostPath: settings.hostPath)
+            cached = located
+            return located
+        }
+    }
+
+    /// `Root=1-<8 hex seconds>-<24 hex>;Parent=<16 hex>;Sampled=0`, X-Ray's format.
+    private func traceID() -> String {
+        let seconds = String(settings.clock.now() / 1000, radix: 16).leftPadded(to: 8)
+        return "Root=1-\(seconds)-\(settings.ids.hex(24));Parent=\(settings.ids.hex(16));Sampled=0"
+    }
+
+    /// The runtime, if the workbook runs it; names what it does not.
+    static func simulatedRuntime(of function: FunctionConfiguration) throws -> String {
+        guard let runtime = function.runtime else {
+            throw WorkbookError.notSimulated("Invoking a function without a runtime (container image \(function.name))", at: nil)
+        }
+        guard runtime.hasPrefix("nodejs") else {
+            throw WorkbookError.notSimulated("Invoking the \(runtime) runtime (function \(function.name))", at: nil)
+        }
+        guard function.handler != nil else {
+            throw WorkbookError(LocalizedText(en: "function \(function.name) has no Handler: a \(runtime) function needs one"))
+        }
+        return runtime
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SimKit
+
+/// How a Node.js execution environment is started: the machine's `node` (Node 20 serves every
+/// `nodejs*.x`) on the bootstrap shipped in this target's resources.
+struct NodeLauncher: Sendable {
+    /// The node executable, an absolute path.
+    let node: String
+    /// The real folder behind /var/runtime (holds index.mjs).
+    let runtimeDir: String
+
+    /// Finds `node` on the host's PATH and the bundled bootstrap.
+    static func locate(hostPath: String?) throws -> NodeLauncher {
+        let candidates = (hostPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map { "\($0)/node" }
+        guard let node = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw WorkbookError(
+                LocalizedText(en: "node was not found on PATH: Lambda functions with a nodejs runtime run on the machine's Node.js",
+                              ko: "PATH에서 node를 찾을 수 없습니다: nodejs 런타임 Lambda 함수는 이 컴퓨터의 Node.js로 실행됩니다"),
+                fix: LocalizedText(en: "install Node.js 20 (e.g. apt-get install nodejs) and run `workbook doctor`",
+                                   ko: "Node.js 20을 설치하고(예: apt-get install nodejs) `workbook doctor`를 실행하세요"))
+        }
+        guard let bundled = Bundle.module.url(forResource: "runtime", withExtension: nil)?.appendingPathComponent("node"),
+              let real = realpath(bundled.path, nil) else {
+            throw WorkbookError(LocalizedText(en: "the Node.js bootstrap is missing from the workbook's resources (runtime/node)",
+                                              ko: "워크북 리소스에 Node.js 부트스트랩(runtime/node)이 없습니다"),
+                                fix: "reinstall the workbook")
+        }
+        defer { free(real) }
+        return NodeLauncher(node: node, runtimeDir: String(cString: real))
+    }
+
+    /// Lambda's node command line (reference/aws-behavior.md §2.3). `require(esm)` and module
+    /// syntax detection stay off as on Lambda: Node 20.19+ turns them on, which would let an
+    /// `export` in a `.js` file "work on my machine". Heap sizes from the memory setting [I]:
+    /// 5 % semi-space, 90 % of memory less three semi-spaces for the old space.
+    func arguments(memorySize: Int) -> [String] {
+        let semiSpace = max(1, memorySize * 5 / 100)
+        let oldSpace = max(16, memorySize * 90 / 100 - 3 * semiSpace)
+        return ["--no-experimental-require-module", "--no-experimental-detect-module", "--expose-gc",
+                "--max-http-header-size", "81920", "--max-semi-space-size=\(semiSpace)", "--max-old-space-size=\(oldSpace)",
+                runtimeDir + "/index.mjs"]
+    }
+}
