@@ -116,3 +116,20 @@ struct LogsCommandTests {
         #expect(run.stdout == "{\"level\":\"ERROR\",\"latency\":1500}\n", "\(run.combined)")
     }
 }
+
+/// Real `aws logs` options the simulation does not model are refused by name (exit 2).
+@Suite struct LogsUnsimulatedOptionTests {
+    @Test(arguments: [
+        (["describe-log-groups", "--log-group-class", "STANDARD"], "aws logs describe-log-groups --log-group-class is not simulated"),
+        (["filter-log-events", "--log-group-name", "g", "--unmask"], "aws logs filter-log-events --unmask is not simulated"),
+        (["filter-log-events", "--log-group-name", "g", "--max-items", "3"], "aws logs filter-log-events --max-items is not simulated"),
+        (["create-log-group", "--log-group-name", "g", "--deletion-protection-enabled"],
+         "aws logs create-log-group --deletion-protection-enabled is not simulated"),
+    ])
+    func refusedByName(words: [String], message: String) throws {
+        let box = try Sandbox(sample: false)
+        let error = try #require(throws: WorkbookError.self) { try box.aws(["logs"] + words) }
+        #expect(error.what.en == message)
+        #expect(error.exitCode == 2)
+    }
+}

@@ -38,8 +38,9 @@ struct AWSOperation {
     }
 
     /// CLI v2's pagination options of paginated commands; the simulation always answers with
-    /// every page, so these are refused by name.
-    static let paginationOptions = ["--max-items", "--starting-token", "--no-paginate"]
+    /// every page, so these are refused by name. (`--no-paginate` is a global option, taken and
+    /// ignored with the others: with every answer fitting one page it changes nothing here.)
+    static let paginationOptions = ["--max-items", "--starting-token"]
 
     /// Whether `word` is one of `unsimulated` (boolean options also as `--no-…`).
     func isUnsimulated(_ word: String) -> Bool {

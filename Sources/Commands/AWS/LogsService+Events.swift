@@ -13,12 +13,12 @@ extension LogsService {
             AWSOperation(cliName: "put-log-events", apiName: "PutLogEvents", parameters: [
                 .init("--log-group-name", "logGroupName", required: true), .init("--log-stream-name", "logStreamName", required: true),
                 .init("--log-events", "logEvents", .list(Self.inputLogEvent), required: true), .init("--sequence-token", "sequenceToken"),
-            ]) { request, context in try Self.putLogEvents(request, try context.account()) },
+            ], unsimulated: ["--entity"]) { request, context in try Self.putLogEvents(request, try context.account()) },
             AWSOperation(cliName: "get-log-events", apiName: "GetLogEvents", parameters: [
                 .init("--log-group-name", "logGroupName"), .init("--log-stream-name", "logStreamName", required: true),
                 .init("--start-time", "startTime", .long), .init("--end-time", "endTime", .long), .init("--next-token", "nextToken"),
                 .init("--limit", "limit", .integer), .init("--start-from-head", "startFromHead", .boolean),
-            ]) { request, context in
+            ], unsimulated: ["--log-group-identifier", "--unmask"]) { request, context in
                 let account = try context.account()
                 let get = LogEventReader.GetRequest(
                     group: request.string("logGroupName"), stream: request.string("logStreamName"), startTime: request.int64("startTime"),
@@ -32,7 +32,7 @@ extension LogsService {
                 .init("--log-stream-name-prefix", "logStreamNamePrefix"), .init("--start-time", "startTime", .long),
                 .init("--end-time", "endTime", .long), .init("--filter-pattern", "filterPattern"), .init("--next-token", "nextToken"),
                 .init("--limit", "limit", .integer), .init("--interleaved", "interleaved", .boolean),
-            ]) { request, context in try Self.filterLogEvents(request, context) },
+            ], unsimulated: ["--log-group-identifier", "--unmask", "--page-size"] + AWSOperation.paginationOptions) { request, context in try Self.filterLogEvents(request, context) },
         ]
     }
 

@@ -20,7 +20,7 @@ struct LogsService: AWSService {
             AWSOperation(cliName: "create-log-group", apiName: "CreateLogGroup", parameters: [
                 .init("--log-group-name", "logGroupName", required: true), .init("--kms-key-id", "kmsKeyId"),
                 .init("--tags", "tags", .map(.string)), .init("--log-group-class", "logGroupClass"),
-            ]) { request, context in
+            ], unsimulated: ["--deletion-protection-enabled"]) { request, context in
                 let account = try context.account()
                 let result = try account.write { db in
                     try account.logGroups.create(request.string("logGroupName"), retentionDays: nil, now: account.now(), in: db)
@@ -40,7 +40,8 @@ struct LogsService: AWSService {
             AWSOperation(cliName: "describe-log-groups", apiName: "DescribeLogGroups", parameters: [
                 .init("--log-group-name-prefix", "logGroupNamePrefix"), .init("--limit", "limit", .integer),
                 .init("--next-token", "nextToken"),
-            ]) { request, context in
+            ], unsimulated: ["--account-identifiers", "--log-group-name-pattern", "--include-linked-accounts", "--log-group-class",
+                             "--log-group-identifiers", "--page-size"] + AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
                 var groups = try account.readLogs { db in try account.logGroups.describe(prefix: request["logGroupNamePrefix"]?.stringValue, in: db) }
                 if case .int(let limit)? = request["limit"] { groups = Array(groups.prefix(Int(limit))) }
@@ -50,7 +51,7 @@ struct LogsService: AWSService {
                 .init("--log-group-name", "logGroupName"), .init("--log-stream-name-prefix", "logStreamNamePrefix"),
                 .init("--order-by", "orderBy"), .init("--descending", "descending", .boolean), .init("--limit", "limit", .integer),
                 .init("--next-token", "nextToken"),
-            ]) { request, context in
+            ], unsimulated: ["--log-group-identifier", "--page-size"] + AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
                 let streams = Self.streams(account)
                 let order = LogStreamStore.Order(rawValue: request["orderBy"]?.stringValue ?? "LogStreamName") ?? .logStreamName
