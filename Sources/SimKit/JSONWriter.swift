@@ -66,7 +66,7 @@ extension JSON {
 
     /// Escapes like `JSON.stringify` and Python's `ensure_ascii=False`: only `"`, `\` and control
     /// characters; `/` and non-ASCII stay as they are.
-    static func writeString(_ s: String, to out: inout String) {
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings need no escape: append them whole. (`"`, `\` and controls are ASCII, so
         // scanning UTF-8 bytes finds every one.)

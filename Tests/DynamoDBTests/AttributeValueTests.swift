@@ -18,6 +18,9 @@ import Testing
     ])
     func roundTrip(input: String, output: String) throws {
         #expect(try value(input).dynamoJSON.serialized() == output)
+        // The stored text, written without the JSON tree, is the same characters.
+        let item: AttributeMap = ["k\"\n": try value(input), "b": .s("q\"\\\u{1}é")]
+        #expect(item.storedText == item.dynamoJSON.serialized())
     }
 
     /// Every validation text with its source (see `DynamoDBValidation` for the key).

@@ -30,7 +30,7 @@ struct DynamoDBEndpointCommand: WorkbookRunnable {
         let console = context.console
         let port = self.port
         try ServeUntilInterrupted.run {
-            let server = try await LoopbackHTTPServer.bind(port: port, handler: endpoint.httpHandler)
+            let server = try await LoopbackHTTPServer.bind(port: port, syncHandler: endpoint.httpHandler)
             console.out(server.url + "\n")
             try await server.run()
         }

@@ -9,6 +9,11 @@ extension AttributeValue {
         guard case .object(let object) = json else {
             throw DynamoDBValidation.serialization(Self.shapeMessage(json, expected: "structure"))
         }
+        // The usual value, one known non-null member, skips the filtering below (same result).
+        if object.count == 1, let member = object.members.first, !member.value.isNull, Self.wireTypes.contains(member.key) {
+            self = try Self.decode(type: member.key, member.value)
+            return
+        }
         // Unknown members are ignored and a JSON null counts as absent, as for any coral structure.
         let members = object.members.filter { Self.wireTypes.contains($0.key) && !$0.value.isNull }
         guard !members.isEmpty else {

@@ -74,17 +74,13 @@ struct ItemRows {
         let statement = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size) VALUES (?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size])
+        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.storedText, size])
     }
 
     /// GetItem in one statement: the table's key-schema text (`TableStore.keySchemaText`) and
     /// the item at `key`; nil when there is no such table.
     func getWithKeySchema(_ key: StoredKey, in db: Database) throws -> (keySchema: String, stored: Stored?)? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT \(TableStore.keySchemaText), i.item, i.size FROM dynamodb_tables
-            LEFT JOIN dynamodb_items AS i ON i.table_name = name AND i.partition_key = ? AND i.sort_key = ?
-            WHERE name = ?
-            """)
+        let statement = try db.cachedStatement(sql: Self.getWithKeySchemaSQL)
         guard let row = try Row.fetchOne(statement, arguments: [Data(key.partition), Data(key.sort), table]) else { return nil }
         let text: String? = row[1]
         return (row[0], try text.map { Stored(item: try Self.decode($0), size: row[2]) })
@@ -93,13 +89,21 @@ struct ItemRows {
     /// PutItem in one statement, stored only while the table's key-schema text is still
     /// `keySchema` (what the item was checked against); false when it is not (or no table).
     func put(_ key: StoredKey, _ item: AttributeMap, size: Int, ifKeySchema keySchema: String, in db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size)
-            SELECT ?, ?, ?, ?, ? WHERE (SELECT \(TableStore.keySchemaText) FROM dynamodb_tables WHERE name = ?) = ?
-            """)
-        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.dynamoJSON.serialized(), size, table, keySchema])
+        let statement = try db.cachedStatement(sql: Self.putIfKeySchemaSQL)
+        try statement.execute(arguments: [table, Data(key.partition), Data(key.sort), item.storedText, size, table, keySchema])
         return db.changesCount > 0
     }
+
+    // Built once: interpolating `keySchemaText` on every call cost a String per put or get.
+    private static let getWithKeySchemaSQL = """
+        SELECT \(TableStore.keySchemaText), i.item, i.size FROM dynamodb_tables
+        LEFT JOIN dynamodb_items AS i ON i.table_name = name AND i.partition_key = ? AND i.sort_key = ?
+        WHERE name = ?
+        """
+    private static let putIfKeySchemaSQL = """
+        INSERT OR REPLACE INTO dynamodb_items (table_name, partition_key, sort_key, item, size)
+        SELECT ?, ?, ?, ?, ? WHERE (SELECT \(TableStore.keySchemaText) FROM dynamodb_tables WHERE name = ?) = ?
+        """
 
     func delete(_ key: StoredKey, in db: Database) throws {
         let statement = try db.cachedStatement(sql: "DELETE FROM dynamodb_items WHERE table_name = ? AND partition_key = ? AND sort_key = ?")

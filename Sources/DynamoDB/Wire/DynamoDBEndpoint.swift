@@ -40,11 +40,12 @@ public struct DynamoDBEndpoint: Sendable {
 
     private static let requestIDAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
 
-    /// The `HTTPHandler` to give `LoopbackHTTPServer.bind`.
-    public var httpHandler: HTTPHandler { { request in await respond(to: request) } }
+    /// The handler to give `LoopbackHTTPServer.bind(syncHandler:)`: each request is answered on
+    /// its connection's event loop, without a hop to the concurrency pool and back.
+    public var httpHandler: SyncHTTPHandler { { request in respond(to: request) } }
 
     /// Answers one HTTP request.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
         let id = requestID()
         if request.method == "GET" {
             // DynamoDB answers a GET with a health line (the trailing space is AWS's).
@@ -71,7 +72,7 @@ public struct DynamoDBEndpoint: Sendable {
             return reply(400, DynamoDBWireError.body(for: DynamoDBWireError.serialization))
         }
         do {
-            switch try await handler.handle(operation: operation, request: body) {
+            switch try handler.handle(operation: operation, request: body) {
             case .success(let output): return reply(200, output)
             case .failure(let failure): return reply(failure.error.httpStatus, DynamoDBWireError.body(for: failure))
             }

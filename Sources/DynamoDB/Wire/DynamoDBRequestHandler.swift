@@ -6,28 +6,31 @@ import SimKit
 ///
 /// The wire layer depends on this protocol, not on `Account`: the account (which owns the tables
 /// and the transaction per request) conforms through a closure in the CLI, and tests pass stubs.
+///
+/// Synchronous because it runs on the HTTP connection's event loop (`LoopbackHTTPServer`'s sync
+/// mode): one SQLite transaction, never a wait for something another request would provide.
 public protocol DynamoDBRequestHandler: Sendable {
     /// Performs `operation`. Throwing means the simulator itself failed (a database error): the
     /// endpoint answers 500 `InternalServerError`, as DynamoDB does for its own faults.
-    func handle(operation: String, request: JSON) async throws -> Result<JSON, DynamoDBFailure>
+    func handle(operation: String, request: JSON) throws -> Result<JSON, DynamoDBFailure>
 }
 
 /// A `DynamoDBRequestHandler` made from a closure, e.g. `{ try account.dynamodb($0, $1) }`.
 public struct DynamoDBClosureHandler: DynamoDBRequestHandler {
-    private let body: @Sendable (String, JSON) async throws -> Result<JSON, DynamoDBFailure>
+    private let body: @Sendable (String, JSON) throws -> Result<JSON, DynamoDBFailure>
 
     /// Wraps `body`, whose failures may carry extra body members.
-    public init(detailed body: @escaping @Sendable (String, JSON) async throws -> Result<JSON, DynamoDBFailure>) {
+    public init(detailed body: @escaping @Sendable (String, JSON) throws -> Result<JSON, DynamoDBFailure>) {
         self.body = body
     }
 
     /// Wraps `body`, whose failures are plain `AWSError`s (`__type` and message only).
-    public init(_ body: @escaping @Sendable (String, JSON) async throws -> Result<JSON, AWSError>) {
-        self.body = { operation, request in try await body(operation, request).mapError { DynamoDBFailure($0) } }
+    public init(_ body: @escaping @Sendable (String, JSON) throws -> Result<JSON, AWSError>) {
+        self.body = { operation, request in try body(operation, request).mapError { DynamoDBFailure($0) } }
     }
 
-    public func handle(operation: String, request: JSON) async throws -> Result<JSON, DynamoDBFailure> {
-        try await body(operation, request)
+    public func handle(operation: String, request: JSON) throws -> Result<JSON, DynamoDBFailure> {
+        try body(operation, request)
     }
 }
 
