@@ -21,7 +21,7 @@ public enum Entry {
         }
         let language = globals.language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         let console = makeConsole(language, globals.plain || globals.json)
-        let workspace = Workspace.locate(explicit: globals.workspace, from: console.currentDirectory)
+        let workspace = Workspace.locate(explicit: globals.workspace, from: console.currentDirectory, environment: console.environment)
         let context: CommandContext
         if let provided = account {
             context = CommandContext(console: console, account: provided, workspace: console.currentDirectory)

@@ -76,6 +76,8 @@ public enum WorkbookBinary {
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "COLUMNS")
         env["TZ"] = "UTC"
+        // A stray `.workbook/` in the temp folder itself must never become a test's workspace.
+        env["WORKBOOK_CEILING_DIRECTORIES"] = FileManager.default.temporaryDirectory.standardizedFileURL.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
