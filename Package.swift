@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Account", "SimKit", "TestSupport"], swiftSettings: swift6),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "CLI", "Account", "TestSupport"], swiftSettings: swift6),
         // Depends on the executable so `swift test` always builds the binary these tests run.
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "workbook"], exclude: ["Fixtures"], swiftSettings: swift6),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SimKit", "workbook"], exclude: ["Fixtures"], swiftSettings: swift6),
     ]
 )

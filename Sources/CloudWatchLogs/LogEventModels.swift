@@ -47,9 +47,6 @@ public struct LogPosition: Sendable, Equatable, Comparable {
         self.streamID = streamID
     }
 
-    /// Before every event.
-    public static let start = LogPosition(timestamp: 0, rowID: 0)
-
     /// The 56 digits of an event id or a GetLogEvents token.
     public var digits: String {
         String(max(0, timestamp)).leftPadded(to: 20) + String(max(0, streamID)).leftPadded(to: 16)

@@ -24,7 +24,7 @@ public struct LogGroupStore: Sendable {
             return .failure(AWSError(code: "ResourceAlreadyExistsException", message: "The specified log group already exists", httpStatus: 400))
         }
         if let days = retentionDays, !Self.retentionValues.contains(days) {
-            return .failure(AWSError(code: "InvalidParameterException", message: "1 validation error detected: Value '\(days)' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.retentionValues.map(String.init).joined(separator: ", "))]", httpStatus: 400))
+            return .failure(Self.badRetention(days))
         }
         let arn = ARN.logGroup(name, region: region, account: account).description + ":*"
         try db.execute(sql: "INSERT INTO log_groups (name, arn, creation_time, retention_days) VALUES (?, ?, ?, ?)",

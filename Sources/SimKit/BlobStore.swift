@@ -68,9 +68,8 @@ public struct BlobStore: Sendable {
     /// Drops one reference; the blob goes with its last one.
     public func release(_ sha256: String, in db: Database) throws {
         try db.execute(sql: "UPDATE blobs SET refs = refs - 1 WHERE sha256 = ?", arguments: [sha256])
-        guard (try Int.fetchOne(db, sql: "SELECT refs FROM blobs WHERE sha256 = ?", arguments: [sha256]) ?? 1) <= 0 else { return }
-        try db.execute(sql: "DELETE FROM blob_bodies WHERE sha256 = ?", arguments: [sha256])
-        try db.execute(sql: "DELETE FROM blobs WHERE sha256 = ?", arguments: [sha256])
+        // The body goes with it: `blob_bodies` references `blobs` ON DELETE CASCADE.
+        try db.execute(sql: "DELETE FROM blobs WHERE sha256 = ? AND refs <= 0", arguments: [sha256])
     }
 
     /// The bytes of a stored blob.

@@ -67,10 +67,6 @@ public enum WorkbookBinary {
     /// Runs `workbook arguments…` in `directory`, feeding `input` on stdin.
     public static func run(_ arguments: [String], in directory: String, input: String = "",
                            environment: [String: String] = [:]) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "LC_ALL")
@@ -79,27 +75,8 @@ public enum WorkbookBinary {
         // A stray `.workbook/` in the temp folder itself must never become a test's workspace.
         env["WORKBOOK_CEILING_DIRECTORIES"] = FileManager.default.temporaryDirectory.standardizedFileURL.path
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe never blocks the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return ProcessResult(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        let run = try ChildProcess.run(path, arguments, in: directory, input: Array(input.utf8), environment: env)
+        return ProcessResult(exitCode: run.exitCode, stdout: run.stdoutText, stderr: run.stderrText)
     }
 }
 

@@ -12,6 +12,9 @@ import Glibc
 /// through `workbook dynamodb-endpoint` with one keep-alive HTTP client; and boto3 `put_item`
 /// against that endpoint and against moto in server mode, timed by one Python script.
 struct DynamoDBBench {
+    /// A bench step that went wrong (the bench stops; it never reports a number it did not measure).
+    static func failure(_ text: String) -> WorkbookError { WorkbookError(LocalizedText(en: "bench dynamodb: \(text)")) }
+
     var operations = 50_000
     var wirePuts = 20_000
     var botoPuts = 2_000
@@ -54,14 +57,14 @@ struct DynamoDBBench {
         let put = try LogsBench.seconds {
             for request in puts { _ = try account.dynamodb("PutItem", request).get() }
         }
-        c.out(line("dynamodb PutItem, in-process, on disk", rate(operations, put, "puts")))
+        c.out(Bench.line("dynamodb PutItem, in-process, on disk", rate(operations, put, "puts")))
         let gets = (0..<operations).map { n -> JSON in ["TableName": "bench", "Key": ["id": ["S": .string("item-\(n)")]]] }
         var found = 0
         let get = try LogsBench.seconds {
             for request in gets where try account.dynamodb("GetItem", request).get()["Item"] != nil { found += 1 }
         }
-        guard found == operations else { throw benchFailure("GetItem found \(found) of \(operations) items") }
-        c.out(line("dynamodb GetItem, in-process, on disk", rate(operations, get, "gets")))
+        guard found == operations else { throw DynamoDBBench.failure("GetItem found \(found) of \(operations) items") }
+        c.out(Bench.line("dynamodb GetItem, in-process, on disk", rate(operations, get, "gets")))
     }
 
     /// PutItem over HTTP/1.1 keep-alive, one request at a time, against the endpoint process.
@@ -70,13 +73,13 @@ struct DynamoDBBench {
         defer { client.close() }
         func call(_ operation: String, _ body: JSON) throws {
             let (status, answer) = try client.post(target: "DynamoDB_20120810.\(operation)", body: Array(body.serialized(.compact).utf8))
-            guard status == 200 else { throw benchFailure("\(operation) answered \(status): \(String(decoding: answer, as: UTF8.self))") }
+            guard status == 200 else { throw DynamoDBBench.failure("\(operation) answered \(status): \(String(decoding: answer, as: UTF8.self))") }
         }
         try call("CreateTable", Self.createTable)
         let bodies = (0..<wirePuts).map { n -> JSON in ["TableName": "bench", "Item": Self.item(n)] }
         for body in bodies.prefix(200) { try call("PutItem", body) }  // warm-up
         let seconds = try LogsBench.seconds { for body in bodies { try call("PutItem", body) } }
-        c.out(line("dynamodb PutItem, wire, 1 keep-alive client", rate(wirePuts, seconds, "puts")))
+        c.out(Bench.line("dynamodb PutItem, wire, 1 keep-alive client", rate(wirePuts, seconds, "puts")))
     }
 
     /// boto3 `put_item` against our endpoint and against moto's server, in one Python run.
@@ -85,45 +88,24 @@ struct DynamoDBBench {
         try Self.pythonScript.write(toFile: script, atomically: true, encoding: .utf8)
         let output = try Self.capture("/usr/bin/env", ["python3", script, url, String(botoPuts)], in: scratch)
         guard let result = try? JSONParser.parse(output), let ours = result["ours"]?.doubleValue, let moto = result["moto"]?.doubleValue else {
-            c.out(line("boto3 put_item, workbook vs moto", "skipped: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"))
+            c.out(Bench.line("boto3 put_item, workbook vs moto", "skipped: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"))
             return
         }
-        c.out(line("boto3 put_item, workbook endpoint", String(format: "%10.0f puts/s  (%d puts)", ours, botoPuts)))
-        c.out(line("boto3 put_item, moto server", String(format: "%10.0f puts/s  (%d puts)", moto, botoPuts)))
-        c.out(line("boto3 put_item, workbook / moto", String(format: "%10.2f ×", ours / moto)))
+        c.out(Bench.line("boto3 put_item, workbook endpoint", String(format: "%10.0f puts/s  (%d puts)", ours, botoPuts)))
+        c.out(Bench.line("boto3 put_item, moto server", String(format: "%10.0f puts/s  (%d puts)", moto, botoPuts)))
+        c.out(Bench.line("boto3 put_item, workbook / moto", String(format: "%10.2f ×", ours / moto)))
     }
 
     func rate(_ count: Int, _ seconds: Double, _ unit: String) -> String {
         String(format: "%10.0f \(unit)/s  (%d in %.2f s)", Double(count) / seconds, count, seconds)
     }
 
-    func line(_ name: String, _ value: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + "\n" }
 
-    func benchFailure(_ text: String) -> WorkbookError { WorkbookError(LocalizedText(en: "bench dynamodb: \(text)")) }
 
     /// Runs a process to the end; its stdout, or its stderr when it failed.
     static func capture(_ executable: String, _ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errors = Protected(Data())
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let data = err.fileHandleForReading.readDataToEndOfFile()
-            errors.withLock { $0 = data }
-            drained.signal()
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        let failed = process.terminationStatus != 0
-        return String(decoding: failed ? errors.withLock { $0 } : data, as: UTF8.self)
+        let run = try ChildProcess.run(executable, arguments, in: directory)
+        return run.exitCode == 0 ? run.stdoutText : run.stderrText
     }
 
     /// Times `n` boto3 puts against each endpoint with the same client settings, in alternating
@@ -245,7 +227,7 @@ final class KeepAliveHTTPClient {
         }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        guard connected == 0 else { Glibc.close(fd); throw Self.failure("cannot connect to 127.0.0.1:\(port)") }
+        guard connected == 0 else { Glibc.close(fd); throw DynamoDBBench.failure("cannot connect to 127.0.0.1:\(port)") }
     }
 
     /// One DynamoDB call: the status and the body.
@@ -262,7 +244,7 @@ final class KeepAliveHTTPClient {
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw Self.failure("send failed (errno \(errno))") }
+            guard n > 0 else { throw DynamoDBBench.failure("send failed (errno \(errno))") }
             sent += n
         }
     }
@@ -287,7 +269,7 @@ final class KeepAliveHTTPClient {
                 }
             }
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard n > 0 else { throw Self.failure("connection closed (errno \(errno))") }
+            guard n > 0 else { throw DynamoDBBench.failure("connection closed (errno \(errno))") }
             buffer.append(contentsOf: chunk[..<n])
         }
     }
@@ -297,5 +279,4 @@ final class KeepAliveHTTPClient {
         return (0...(haystack.count - needle.count)).first { i in haystack[i..<i + needle.count].elementsEqual(needle) }
     }
 
-    static func failure(_ text: String) -> WorkbookError { WorkbookError(LocalizedText(en: "bench dynamodb: \(text)")) }
 }

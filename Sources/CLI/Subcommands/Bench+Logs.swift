@@ -42,7 +42,7 @@ struct LogsBench {
             }
             try account.flushLogs()
         }
-        c.out(line("log events ingested (LogSink, group commit)", String(format: "%10.0f events/s  (%d in %.2f s)", Double(events) / ingest, events, ingest)))
+        c.out(Bench.line("log events ingested (LogSink, group commit)", String(format: "%10.0f events/s  (%d in %.2f s)", Double(events) / ingest, events, ingest)))
         let pattern = try FilterPattern(#"{ $.level = "ERROR" && $.latency > 1000 }"#)
         var matched = 0
         let filter = try Self.seconds {
@@ -51,10 +51,9 @@ struct LogsBench {
             }
             matched = (try? page.get().events.count) ?? 0
         }
-        c.out(line("filter-log-events, 1M events, JSON pattern", String(format: "%10.0f ms  (%d matched)", filter * 1000, matched)))
+        c.out(Bench.line("filter-log-events, 1M events, JSON pattern", String(format: "%10.0f ms  (%d matched)", filter * 1000, matched)))
     }
 
-    func line(_ name: String, _ value: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + "\n" }
 
     static func seconds(_ body: () throws -> Void) throws -> Double {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -98,11 +98,14 @@ struct Bench: WorkbookRunnable {
         }
     }
 
+    /// One result line: the case name padded to the report's column, then the value.
+    static func line(_ name: String, _ value: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + "\n" }
+
     func report(_ name: String, _ samples: [Double], _ c: Console) {
         let sorted = samples.sorted()
         func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))] }
         let cells = [sorted.first ?? 0, at(0.5), at(0.9)].map { String(format: "%7.1f", $0) }
-        c.out(name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + cells.joined(separator: " ") + "\n")
+        c.out(Self.line(name, cells.joined(separator: " ")))
     }
 
     static func spawn(_ exe: String, _ arguments: [String], in directory: String) throws {

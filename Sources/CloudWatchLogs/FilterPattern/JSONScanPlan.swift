@@ -22,9 +22,7 @@ struct JSONScanPlan: Sendable, Equatable {
         case isNull(Int), isTrue(Int), isFalse(Int), notExists(Int)
     }
 
-    /// The pattern's distinct selectors, as written.
-    let selectors: [JSONPattern.Selector]
-    /// The same, as byte steps.
+    /// The pattern's distinct selectors, as byte steps.
     let steps: [[Step]]
     let test: Test
     /// Byte strings every matching ASCII, escape-free event contains.
@@ -40,7 +38,6 @@ struct JSONScanPlan: Sendable, Equatable {
     init(_ condition: JSONPattern.Condition) {
         var selectors: [JSONPattern.Selector] = []
         test = Self.compile(condition, &selectors)
-        self.selectors = selectors
         steps = selectors.map { selector in
             selector.steps.map { step -> Step in
                 switch step {

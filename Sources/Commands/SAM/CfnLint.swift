@@ -24,19 +24,13 @@ struct CfnLint {
     }
 
     func lint(path: String, region: String) throws -> [ValidateMessages.LintMatch] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, path, region, TimeFormat.date(clock), Self.lifecyclePath ?? ""]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch {
+        let run: ChildProcess.Result
+        do {
+            run = try ChildProcess.run("/usr/bin/env", ["python3", "-c", Self.script, path, region, TimeFormat.date(clock), Self.lifecyclePath ?? ""])
+        } catch {
             throw Self.missing
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        _ = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let json = try? JSONParser.parse(bytes: Array(data)), let list = json.arrayValue else {
+        guard run.exitCode == 0, let json = try? JSONParser.parse(bytes: run.stdout), let list = json.arrayValue else {
             throw Self.missing
         }
         return list.map {

@@ -15,12 +15,6 @@ public struct DynamoDBOperations: Sendable {
         self.tables = tables
     }
 
-    /// The actions `perform` knows, by `X-Amz-Target` suffix.
-    public static let operationNames = [
-        "CreateTable", "DescribeTable", "ListTables", "DeleteTable", "UpdateTable", "PutItem", "GetItem", "UpdateItem",
-        "DeleteItem", "Query", "Scan", "BatchWriteItem", "BatchGetItem", "TransactWriteItems",
-    ]
-
     /// Runs one action: the response body, or the error DynamoDB would answer with.
     public func perform(_ operation: String, _ request: JSON, now: EpochMillis, ids: IDGenerator,
                         in db: Database) throws -> Result<JSON, AWSError> {

@@ -37,11 +37,14 @@ extension ExecutionEnvironment {
             // Lambda limits init to 10 s [D]; the text of a timed-out init is [I].
             killGroup()
             let logs = await output.drainRemaining()
-            let seconds = String(format: "%.2f", Double(limit.components.seconds))
-            return .failed(logs: logs, duration: duration,
-                           payload: Self.errorJSON("Sandbox.Timedout", "RequestId: \(requestID) Error: Task timed out after \(seconds) seconds"),
+            return .failed(logs: logs, duration: duration, payload: Self.timedOut(requestID, seconds: Double(limit.components.seconds)),
                            errorType: "Sandbox.Timedout")
         }
+    }
+
+    /// Lambda's timeout payload (reference §2.2, current form).
+    static func timedOut(_ requestID: String, seconds: Double) -> [UInt8] {
+        errorJSON("Sandbox.Timedout", "RequestId: \(requestID) Error: Task timed out after \(String(format: "%.2f", seconds)) seconds")
     }
 
     /// Runs one invocation on this (ready) environment, START to REPORT.
@@ -64,7 +67,7 @@ extension ExecutionEnvironment {
         }
         var outcome: InvokeOutcome
         var status: ReportStatus?
-        var memory = maxMemoryUsedMB()
+        let memory = maxMemoryUsedMB()
         switch event {
         case .response(_, let body):
             logs += await output.drain(through: requestID)
@@ -78,12 +81,10 @@ extension ExecutionEnvironment {
             outcome = InvokeOutcome(payload: Self.errorJSON("Runtime.ExitError", "RequestId: \(requestID) Error: \(reason.lambdaText)"),
                                     functionError: "Unhandled", logs: logs, reusable: false)
         default:
-            memory = maxMemoryUsedMB()
             killGroup()
             logs += await output.drainRemaining()
             status = .timeout
-            let seconds = String(format: "%.2f", Double(function.timeout))
-            outcome = InvokeOutcome(payload: Self.errorJSON("Sandbox.Timedout", "RequestId: \(requestID) Error: Task timed out after \(seconds) seconds"),
+            outcome = InvokeOutcome(payload: Self.timedOut(requestID, seconds: Double(function.timeout)),
                                     functionError: "Unhandled", logs: logs, reusable: false)
         }
         let duration = elapsedMillis(since: began)

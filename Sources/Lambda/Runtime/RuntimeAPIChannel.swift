@@ -140,7 +140,6 @@ actor RuntimeAPIChannel {
     var isIdle: Bool { nextWaiter != nil && exit == nil && !closed && events.isEmpty }
 
     /// Whether the process has ended.
-    var hasExited: Bool { exit != nil }
 
     /// Ends a pending `/next` so the server can stop.
     func close() {

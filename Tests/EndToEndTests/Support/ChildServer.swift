@@ -1,4 +1,5 @@
 import Foundation
+import SimKit
 import TestSupport
 
 /// A server run as a child process for a test: started, waited for, stopped with a signal, and
@@ -113,25 +114,6 @@ struct PythonRun: Sendable {
 
 /// Runs `python3 arguments…` to the end and returns its output.
 func runPython(_ arguments: [String], in directory: String) throws -> PythonRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let stdout = Pipe(), stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errorData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return PythonRun(exitCode: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                     stderr: String(decoding: errorData, as: UTF8.self))
+    let run = try ChildProcess.run("/usr/bin/env", ["python3"] + arguments, in: directory)
+    return PythonRun(exitCode: run.exitCode, stdout: run.stdoutText, stderr: run.stderrText)
 }
