@@ -22,10 +22,13 @@ public final class Account: Sendable {
     public let functions: FunctionStore
     public let tables: TableStore
     public let logGroups: LogGroupStore
+    public let logStreams: LogStreamStore
     public let stacks = StackStore()
     public let roles: RoleStore
     public let objects = ObjectStore()
     public let managedPolicies: ManagedPolicyCatalogue
+    /// What the services did out of the learner's sight, for check traces.
+    public let journal = ServiceJournal()
     /// The id counter and clock as last committed, so a transaction that moved neither (every
     /// GetItem, most item writes) skips saving them.
     let persisted: Protected<PersistedState>
@@ -48,6 +51,7 @@ public final class Account: Sendable {
         self.functions = FunctionStore(region: region, account: accountId)
         self.tables = TableStore(region: region, account: accountId)
         self.logGroups = LogGroupStore(region: region, account: accountId)
+        self.logStreams = LogStreamStore(region: region, account: accountId)
         self.roles = RoleStore(account: accountId)
         self.managedPolicies = try ManagedPolicyCatalogue.awsManaged()
     }

@@ -28,8 +28,21 @@ public enum Entry {
         } else {
             context = CommandContext(console: console, workspace: workspace, deterministic: globals.deterministic, json: globals.json)
         }
-        let code = Invocation(context: context, globals: globals).run(arguments)
+        var code = Invocation(context: context, globals: globals).run(arguments)
+        code = runDueWork(context, after: code)
         return flushLogs(of: context.accountIfOpened, after: code, console)
+    }
+
+    /// Runs the work the command made due (a `clock advance` past an Event retry).
+    static func runDueWork(_ context: CommandContext, after code: Int32) -> Int32 {
+        do {
+            try context.runDueWork()
+            return code
+        } catch {
+            let failure = (error as? WorkbookError) ?? WorkbookError(LocalizedText(en: "\(error)"))
+            context.console.err(failure.rendered(context.language) + "\n")
+            return code == 0 ? failure.exitCode : code
+        }
     }
 
     /// Commits the log events the command buffered (DESIGN.md: "always flushed before the

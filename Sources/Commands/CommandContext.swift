@@ -30,12 +30,25 @@ public final class CommandContext: @unchecked Sendable {
 
     public var language: Language { console.language }
 
-    /// The workspace's account, opened (and created) on first use.
+    /// The workspace's account, opened (and created) on first use. Work that fell due on its
+    /// clock (Event retries) runs first, so what the command reads already includes it.
     public func account() throws -> Account {
         if let openedAccount { return openedAccount }
         let account = try Account.open(folder: workspace, deterministic: deterministic)
         openedAccount = account
+        try runDueWork()
         return account
+    }
+
+    /// Runs the account's work that is due at its virtual now (DESIGN.md "Time": work that
+    /// falls due later runs whenever a command finds the clock past it). The CLI also calls it
+    /// when the command ends, for work a `clock` step made due.
+    ///
+    /// Only from the command's own thread (it waits on the async work); elsewhere it leaves the
+    /// work to the end of the command.
+    public func runDueWork() throws {
+        guard Thread.isMainThread, let account = openedAccount, try account.hasDueLambdaWork() else { return }
+        try AsyncBridge.run { try await account.runDueLambdaWork() }
     }
 
     /// The account if the command opened or was given one, without opening it (the CLI

@@ -43,5 +43,19 @@ public enum LambdaSchema {
             }
             try db.execute(sql: "UPDATE lambda_functions SET code = X''")
         },
+        // Event invocations whose next attempt is due later on the virtual clock (retries after
+        // a function error); any later command that finds the clock past `due_at` runs them.
+        Migration("v3-lambda-async-invocations") { db in
+            try db.execute(sql: """
+                CREATE TABLE lambda_async_invocations (
+                    request_id TEXT PRIMARY KEY NOT NULL,
+                    function_name TEXT NOT NULL REFERENCES lambda_functions(name) ON DELETE CASCADE,
+                    payload BLOB NOT NULL,
+                    attempt INTEGER NOT NULL CHECK (attempt BETWEEN 2 AND 3),
+                    due_at INTEGER NOT NULL
+                );
+                CREATE INDEX lambda_async_invocations_due ON lambda_async_invocations(due_at, request_id);
+                """)
+        },
     ]
 }

@@ -26,7 +26,7 @@ struct LogsBench {
     /// Runs both cases and prints one line each.
     func run(_ c: Console) throws {
         let account = try Account.fresh(at: "\(scratch)/logs-bench.sqlite", date: TimeFormat.instant(year: 2026, month: 11, day: 1), seed: 1)
-        let streams = LogStreamStore(region: account.region, account: account.accountId)
+        let streams = account.logStreams
         let stream = try account.write { db -> LogStreamStore.LogStream? in
             _ = try account.logGroups.create("/aws/lambda/bench", retentionDays: nil, now: account.now(), in: db)
             return try streams.create(group: "/aws/lambda/bench", name: "2026/11/01/[$LATEST]bench", now: account.now(), in: db).get()

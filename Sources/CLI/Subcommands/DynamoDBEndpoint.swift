@@ -44,33 +44,15 @@ struct DynamoDBEndpointCommand: WorkbookRunnable {
     }
 }
 
-/// Runs an async server from a synchronous command until SIGINT or SIGTERM.
-///
-/// The command tree is synchronous (`WorkbookRunnable.run`), so this is the one bridge: a single
-/// top-level `Task` that the calling thread waits for, cancelled by the signal; everything below
-/// it (the listener, one child task per connection) is structured and ends before `run` returns.
+/// Runs an async server from a synchronous command until SIGINT or SIGTERM (which end it
+/// normally: serving until interrupted is the command's purpose).
 enum ServeUntilInterrupted {
     /// Calls `body` and blocks until it returns; a signal cancels it. Rethrows its error.
     static func run(_ body: @escaping @Sendable () async throws -> Void) throws {
-        let finished = DispatchSemaphore(value: 0)
-        let failure = Protected<(any Error)?>(nil)
-        let task = Task {
-            do { try await body() } catch is CancellationError {} catch { failure.withLock { $0 = error } }
-            finished.signal()
+        do {
+            try AsyncBridge.run(body)
+        } catch is CancellationError {
+            // Interrupted: the server stopped as asked.
         }
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { task.cancel() }
-            source.resume()
-            return source
-        }
-        defer {
-            for source in sources { source.cancel() }
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
-        }
-        finished.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

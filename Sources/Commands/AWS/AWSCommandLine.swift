@@ -5,7 +5,7 @@ import SimKit
 /// `workbook aws …`: aws CLI v2's argument rules, output formats and exit codes, over the
 /// simulated services.
 public enum AWSCommandLine {
-    static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService()]
+    static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService(), LambdaService()]
 
     public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
         do {
@@ -32,7 +32,8 @@ public enum AWSCommandLine {
         }
         let options = OutputOptions(format: globals.output, query: globals.query, terminalWidth: context.console.columns)
         if let custom = service.customCommands[operationName] {
-            return try custom(Array(rest.dropFirst(2)), context)
+            try checkRegion(globals, context)
+            return try custom(Array(rest.dropFirst(2)), globals, context)
         }
         guard let operation = service.operations.first(where: { $0.cliName == operationName }) else {
             throw WorkbookError(LocalizedText(en: "aws \(serviceName) \(operationName) is not simulated",
@@ -41,13 +42,9 @@ public enum AWSCommandLine {
                                                    ko: "시뮬레이션되는 명령: " + service.operations.map(\.cliName).joined(separator: ", ")))
         }
         try CLIOutput.validate(options)
-        if let region = globals.region {
-            let account = try context.account()
-            guard region == account.region else {
-                throw WorkbookError.notSimulated("region \(region) (the simulated account lives in \(account.region))", at: nil)
-            }
-        }
-        let request = try parseParameters(Array(rest.dropFirst(2)), operation: operation, service: serviceName, context: context)
+        try checkRegion(globals, context)
+        let request = try parseParameters(Array(rest.dropFirst(2)), operation: operation, service: serviceName, context: context,
+                                          binaryFormat: globals.binaryFormat)
         switch try operation.handler(request, context) {
         case .failure(let error):
             throw CLIFailure.service(error, operation: operation.apiName)
@@ -57,26 +54,46 @@ public enum AWSCommandLine {
         }
     }
 
+    /// `--region` must name the simulated account's region.
+    static func checkRegion(_ globals: GlobalAWSOptions, _ context: CommandContext) throws {
+        guard let region = globals.region else { return }
+        let account = try context.account()
+        guard region == account.region else {
+            throw WorkbookError.notSimulated("region \(region) (the simulated account lives in \(account.region))", at: nil)
+        }
+    }
+
     /// `--name value` pairs into the request, by the operation's shapes.
-    static func parseParameters(_ words: [String], operation: AWSOperation, service: String, context: CommandContext) throws -> JSONObject {
-        let parser = ParameterParser(currentDirectory: context.console.currentDirectory, environment: context.console.environment)
+    static func parseParameters(_ words: [String], operation: AWSOperation, service: String, context: CommandContext,
+                                binaryFormat: BinaryFormat = .base64) throws -> JSONObject {
+        try parseParameters(words, parameters: operation.parameters, refusing: operation.isUnsimulated,
+                            command: "aws \(service) \(operation.cliName)", context: context, binaryFormat: binaryFormat)
+    }
+
+    /// `--name value` pairs into the request: `parameters` by their shapes, the options
+    /// `refusing` accepts named as not simulated, anything else unknown.
+    static func parseParameters(_ words: [String], parameters: [AWSOperation.Parameter], refusing isUnsimulated: (String) -> Bool,
+                                command: String, context: CommandContext, binaryFormat: BinaryFormat = .base64) throws -> JSONObject {
+        let parser = ParameterParser(currentDirectory: context.console.currentDirectory, environment: context.console.environment,
+                                     binaryFormat: binaryFormat)
         var request = JSONObject()
         var unknown: [String] = []
         var index = 0
         while index < words.count {
             let word = words[index]
-            if let (member, value) = booleanFlag(word, operation) {
+            if let (member, value) = booleanFlag(word, parameters) {
                 request[member] = .bool(value)
                 index += 1
                 continue
             }
-            if operation.isUnsimulated(word) {
-                let command = "aws \(service) \(operation.cliName) \(word)"
-                throw WorkbookError(LocalizedText(en: "\(command) is not simulated", ko: "\(command)은(는) 시뮬레이션되지 않습니다"),
-                                    fix: LocalizedText(en: "leave \(word) out; the simulated options are: " + operation.parameters.map(\.cliName).joined(separator: ", "),
-                                                       ko: "\(word)을(를) 빼세요. 시뮬레이션되는 옵션: " + operation.parameters.map(\.cliName).joined(separator: ", ")))
+            if isUnsimulated(word) {
+                let option = "\(command) \(word)"
+                let simulated = parameters.map(\.cliName).joined(separator: ", ")
+                throw WorkbookError(LocalizedText(en: "\(option) is not simulated", ko: "\(option)은(는) 시뮬레이션되지 않습니다"),
+                                    fix: LocalizedText(en: "leave \(word) out; the simulated options are: " + simulated,
+                                                       ko: "\(word)을(를) 빼세요. 시뮬레이션되는 옵션: " + simulated))
             }
-            guard let parameter = operation.parameters.first(where: { $0.cliName == word }) else {
+            guard let parameter = parameters.first(where: { $0.cliName == word }) else {
                 unknown.append(word)
                 index += 1
                 continue
@@ -91,7 +108,7 @@ public enum AWSCommandLine {
             index += 1
         }
         if !unknown.isEmpty { throw CLIFailure.unknownOptions(unknown) }
-        let missing = operation.parameters.filter { $0.required && request[$0.member] == nil }.map(\.cliName)
+        let missing = parameters.filter { $0.required && request[$0.member] == nil }.map(\.cliName)
         if !missing.isEmpty { throw CLIFailure.missingArguments(missing) }
         return request
     }
@@ -100,8 +117,8 @@ public enum AWSCommandLine {
 extension AWSCommandLine {
     /// Boolean parameters are flags: `--start-from-head` sets true, `--no-start-from-head` false
     /// (`awscli/arguments.py` `BooleanArgument`).
-    static func booleanFlag(_ word: String, _ operation: AWSOperation) -> (member: String, value: Bool)? {
-        for parameter in operation.parameters where parameter.shape == .boolean {
+    static func booleanFlag(_ word: String, _ parameters: [AWSOperation.Parameter]) -> (member: String, value: Bool)? {
+        for parameter in parameters where parameter.shape == .boolean {
             if word == parameter.cliName { return (parameter.member, true) }
             if word == "--no-" + parameter.cliName.dropFirst(2) { return (parameter.member, false) }
         }
@@ -114,6 +131,8 @@ struct GlobalAWSOptions {
     var output: OutputFormat = .json
     var query: String?
     var region: String?
+    /// `--cli-binary-format` (v2): how blob parameters given as text are read.
+    var binaryFormat: BinaryFormat = .base64
 
     mutating func extract(_ arguments: [String]) throws -> [String] {
         var rest: [String] = []
@@ -129,9 +148,14 @@ struct GlobalAWSOptions {
             case "--output":
                 let value = try next()
                 guard let format = OutputFormat(rawValue: value) else {
-                    throw CLIFailure.argparse("argument --output: Invalid choice, valid choices are:\n\njson                                     | text                                    \ntable                                    | yaml                                    \nyaml-stream                              | off                                     ")
+                    throw Self.invalidChoice("--output", ["json", "text", "table", "yaml", "yaml-stream", "off"])
                 }
                 output = format
+            case "--cli-binary-format":
+                guard let format = BinaryFormat(rawValue: try next()) else {
+                    throw Self.invalidChoice("--cli-binary-format", ["base64", "raw-in-base64-out"])
+                }
+                binaryFormat = format
             case "--query": query = try next()
             case "--region": region = try next()
             case "--profile", "--endpoint-url", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--ca-bundle":
@@ -143,5 +167,15 @@ struct GlobalAWSOptions {
             index += 1
         }
         return rest
+    }
+
+    /// argparse's choice error as the CLI words it (`awscli/argparser.py` `_check_value`): the
+    /// choices two to a line, each padded to 40 columns, joined by ` | `.
+    static func invalidChoice(_ option: String, _ choices: [String]) -> CLIFailure {
+        let lines = stride(from: 0, to: choices.count, by: 2).map { start in
+            choices[start..<min(start + 2, choices.count)].map { $0.padding(toLength: max(40, $0.count), withPad: " ", startingAt: 0) }
+                .joined(separator: " | ")
+        }
+        return CLIFailure.argparse("argument \(option): Invalid choice, valid choices are:\n\n" + lines.joined(separator: "\n"))
     }
 }

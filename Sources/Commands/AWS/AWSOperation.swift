@@ -48,9 +48,9 @@ struct AWSOperation {
     }
 }
 
-/// A CLI customization that parses and prints on its own (`aws logs tail`): the words after the
-/// operation name in, the exit code out.
-typealias CustomAWSCommand = @Sendable ([String], CommandContext) throws -> Int32
+/// A CLI customization that parses and prints on its own (`aws logs tail`, `aws lambda invoke`):
+/// the words after the operation name and the global options in, the exit code out.
+typealias CustomAWSCommand = @Sendable ([String], GlobalAWSOptions, CommandContext) throws -> Int32
 
 /// A simulated service of the `aws` namespace.
 protocol AWSService: Sendable {

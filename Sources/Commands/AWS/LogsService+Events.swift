@@ -24,7 +24,7 @@ extension LogsService {
                     group: request.string("logGroupName"), stream: request.string("logStreamName"), startTime: request.int64("startTime"),
                     endTime: request.int64("endTime"), nextToken: request["nextToken"]?.stringValue, limit: request.int64("limit").map { Int($0) },
                     startFromHead: request["startFromHead"] == .bool(true))
-                let page = try account.readLogs { db in try LogEventReader(streams: Self.streams(account)).get(get, in: db) }
+                let page = try account.readLogs { db in try LogEventReader(streams: account.logStreams).get(get, in: db) }
                 return page.map(LogsJSON.page)
             },
             AWSOperation(cliName: "filter-log-events", apiName: "FilterLogEvents", parameters: [
@@ -48,10 +48,10 @@ extension LogsService {
         let now = account.now()
         let outcome = try account.write { db -> Result<(LogStreamStore.LogStream, LogBatch, Int64), AWSError> in
             guard let retention = try account.logGroups.get(group, in: db).map({ $0.retentionDays }) else { return .failure(LogsError.groupNotFound) }
-            guard let stream = try streams(account).find(group: group, name: name, in: db) else { return .failure(LogsError.streamNotFound) }
+            guard let stream = try account.logStreams.find(group: group, name: name, in: db) else { return .failure(LogsError.streamNotFound) }
             switch LogBatch.check(events, now: now, retentionDays: retention) {
             case .failure(let error): return .failure(error)
-            case .success(let batch): return .success((stream, batch, try streams(account).bumpSequence(of: stream, in: db)))
+            case .success(let batch): return .success((stream, batch, try account.logStreams.bumpSequence(of: stream, in: db)))
             }
         }
         guard case .success(let (stream, batch, sequence)) = outcome else { return outcome.map { _ in [:] } }

@@ -31,7 +31,7 @@ struct LogsService: AWSService {
                 .init("--log-group-name", "logGroupName", required: true), .init("--log-stream-name", "logStreamName", required: true),
             ]) { request, context in
                 let account = try context.account()
-                let streams = Self.streams(account)
+                let streams = account.logStreams
                 let result = try account.write { db in
                     try streams.create(group: request.string("logGroupName"), name: request.string("logStreamName"), now: account.now(), in: db)
                 }
@@ -53,7 +53,7 @@ struct LogsService: AWSService {
                 .init("--next-token", "nextToken"),
             ], unsimulated: ["--log-group-identifier", "--page-size"] + AWSOperation.paginationOptions) { request, context in
                 let account = try context.account()
-                let streams = Self.streams(account)
+                let streams = account.logStreams
                 let order = LogStreamStore.Order(rawValue: request["orderBy"]?.stringValue ?? "LogStreamName") ?? .logStreamName
                 let result = try account.readLogs { db in
                     try streams.list(group: request.string("logGroupName"), prefix: request["logStreamNamePrefix"]?.stringValue, order: order,
@@ -90,9 +90,6 @@ struct LogsService: AWSService {
             },
         ]
     }
-
-    /// The account's stream store (the account does not own one yet).
-    static func streams(_ account: Account) -> LogStreamStore { LogStreamStore(region: account.region, account: account.accountId) }
 }
 
 extension JSONObject {

@@ -27,7 +27,7 @@ struct LogsTail {
     static let interruptedExitCode: Int32 = 0
 
     /// The entry point registered as the `tail` customization.
-    @Sendable static func run(_ words: [String], _ context: CommandContext) throws -> Int32 {
+    @Sendable static func run(_ words: [String], _ globals: GlobalAWSOptions, _ context: CommandContext) throws -> Int32 {
         let tail = try LogsTail(parsing: words)
         guard tail.follow else { return try tail.printOnce(context) }
         let stop = StopSignal()

@@ -47,7 +47,7 @@ public final class ExecutionEnvironmentPool: Sendable {
         var closed = false
     }
 
-    let settings: Settings
+    public let settings: Settings
     private let launcher: Protected<NodeLauncher?> = Protected(nil)
     private let spawner: AsyncStream<Job>.Continuation
     private let state = Protected(State())

@@ -69,6 +69,9 @@ struct CheckSession {
         trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.joined(separator: " "))  → exit \(exit)",
                                detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
         traceStackEvents()
+        for entry in account.journal.take() {
+            trace.append(TraceLine(actor: entry.actor, text: scratch.scrub(entry.text.text(language)), detail: entry.detail.map(scratch.scrub)))
+        }
         return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
     }
 

@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+import SimKit
+
+/// The one bridge from the synchronous command tree to async work (execution environments,
+/// servers): a single top-level `Task` that the calling thread waits for, cancelled by SIGINT
+/// or SIGTERM. Everything below it is structured, so child processes and listeners are gone
+/// when `run` returns — also after Ctrl-C.
+///
+/// Call it only from a thread outside Swift's cooperative pool (the command's own thread): it
+/// blocks that thread until the task ends.
+public enum AsyncBridge {
+    /// Runs `body` to the end and returns its value; a signal cancels it, and then `run`
+    /// throws `CancellationError` (or whatever `body` threw).
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = Protected<Result<T, any Error>?>(nil)
+        let task = Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await body()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+            finished.signal()
+        }
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in sources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        finished.wait()
+        guard let result = outcome.withLock({ $0 }) else { throw CancellationError() }
+        return try result.get()
+    }
+}
