@@ -13,6 +13,13 @@ public enum AsyncBridge {
     /// Runs `body` to the end and returns its value; a signal cancels it, and then `run`
     /// throws `CancellationError` (or whatever `body` threw).
     public static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        // Blocking a thread of Swift's cooperative pool while the work needs that pool can
+        // deadlock (it has one thread per core). Commands run on their own thread; code that
+        // calls them from a task must move them to a thread of their own first.
+        guard !withUnsafeCurrentTask(body: { $0 != nil }) else {
+            throw WorkbookError(LocalizedText(en: "internal error: a synchronous command that runs async work was called from a Swift task; "
+                + "run it on a thread of its own (TestSupport's onThread does)"))
+        }
         let finished = DispatchSemaphore(value: 0)
         let outcome = Protected<Result<T, any Error>?>(nil)
         let task = Task {

@@ -17,7 +17,8 @@ struct CommandRun {
 
 /// A learner folder in a temporary directory with a deterministic account in
 /// `.workbook/account.sqlite`: the clock frozen at `date`, ids drawn from `seed`.
-final class Sandbox {
+final class Sandbox: @unchecked Sendable {
+    // @unchecked: a test's own folder and account; tests hand it to `onThread` and wait for it.
     let folder: TempFolder
     let account: Account
 

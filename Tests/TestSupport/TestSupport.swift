@@ -99,3 +99,14 @@ public enum DatabaseDump {
         }
     }
 }
+
+/// Runs synchronous command code on a thread of its own, outside Swift's cooperative pool:
+/// commands that run async work (Lambda invocations, servers) block their calling thread, which
+/// must not be one of the pool's (`AsyncBridge`).
+public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
