@@ -13,6 +13,7 @@ import Testing
         let result = try await LambdaFixture.invoke([
             "index.js": """
                 exports.handler = async () => {
+                  console.log('pid', process.pid);
                   const kept = [];
                   for (;;) {
                     kept.push(Buffer.alloc(8 * 1024 * 1024, 1));
@@ -27,7 +28,8 @@ import Testing
         let lines = LambdaFixture.messages(result)
         #expect(lines[lines.count - 2] == "END RequestId: \(id)")
         #expect(lines.last?.matches(#"REPORT RequestId: \#(id)\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB\tInit Duration: \d+\.\d\d ms\tStatus: error\tError Type: Runtime.OutOfMemory"#) == true)
-        #expect(LambdaFixture.isGoneOrZombie(result.environment.processID))
+        let line = try #require(lines.first { $0.contains("\tINFO\tpid ") })
+        #expect(LambdaFixture.isGoneOrZombie(try #require(Int32(line.split(separator: " ").last ?? ""))))
     }
 
     @Test func theEnvironmentIsDiscardedAndTheNextInvocationStartsCold() async throws {

@@ -31,4 +31,28 @@ import Testing
         #expect(pids.count >= SandboxLimits.lambda.maxProcesses - 1 && pids.count < 1000)
         #expect(pids.allSatisfy(LambdaFixture.isGoneOrZombie))
     }
+
+    /// A shell forking in a loop: far faster than the watch's polling, still stopped within a poll
+    /// or two, and nothing of the group is left.
+    @Test func aShellForkLoopIsKilledAndLeavesNothingBehind() async throws {
+        let began = ContinuousClock.now
+        let result = try await LambdaFixture.invoke([
+            "index.js": """
+                const { spawn } = require('child_process');
+                exports.handler = async () => {
+                  console.log('group', process.pid);
+                  spawn('sh', ['-c', 'while :; do sleep 30 & done'], { stdio: 'ignore' });
+                  await new Promise((resolve) => setTimeout(resolve, 50000));
+                };
+                """,
+        ], LambdaFixture.function(timeout: 60))
+        let wall = ContinuousClock.now - began
+        print("fork loop test: wall \(LambdaFixture.seconds(wall)) s")
+        #expect(result.payloadText == #"{"errorType":"Runtime.ExitError","errorMessage":"RequestId: \#(id) Error: Runtime exited with error: signal: killed"}"#)
+        #expect(wall < .seconds(40))
+        let line = try #require(LambdaFixture.messages(result).first { $0.contains("\tINFO\tgroup ") })
+        let group = try #require(Int32(line.split(separator: " ").last ?? ""))
+        let left = (ProcessTable.members(of: [group])[group] ?? []).filter { !LambdaFixture.isGoneOrZombie($0) }
+        #expect(left.isEmpty)
+    }
 }

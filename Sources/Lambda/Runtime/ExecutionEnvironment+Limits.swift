@@ -3,9 +3,9 @@ import SimKit
 
 /// Why the resource watch killed an environment's process group.
 enum ResourceKill: Sendable, Equatable {
-    /// The group's resident memory passed the function's MemorySize.
+    /// The environment's resident memory passed the function's MemorySize.
     case memory
-    /// The group held more processes than `SandboxLimits.maxProcesses` (a fork bomb).
+    /// It ran more processes than `SandboxLimits.maxProcesses` (a fork bomb).
     case processes
 }
 
@@ -16,21 +16,25 @@ extension ExecutionEnvironment {
     /// Why the watch killed the group, if it did.
     var killedFor: ResourceKill? { watch.withLock { $0.killedFor } }
 
-    /// Takes one measurement of the process group (ExecutionEnvironmentPool's resource watch) and
-    /// kills the group when it uses more memory than MemorySize or runs too many processes.
+    /// Takes one measurement of the environment's processes (ExecutionEnvironmentPool's resource
+    /// watch) and kills them when they use more memory than MemorySize or are too many.
     ///
-    /// Memory is the group's resident memory (Node's heap is already bounded by
+    /// Memory is the processes' resident memory (Node's heap is already bounded by
     /// `--max-old-space-size`; Buffers, native memory and child processes are not), checked by
     /// polling rather than `RLIMIT_AS`, which stops V8 from starting (DESIGN.md).
     func observe(_ sample: ProcessGroupSample) {
         guard processID > 0 else { return }
-        let reason: ResourceKill? = sample.residentBytes > function.memorySize << 20 ? .memory
-            : sample.pids.count > limits.maxProcesses ? .processes : nil
+        // A fork bomb's processes also fill memory: the count names the cause.
+        let reason: ResourceKill? = sample.pids.count > limits.maxProcesses ? .processes
+            : sample.residentBytes > function.memorySize << 20 ? .memory : nil
         watch.withLock { state in
             state.peakResidentBytes = max(state.peakResidentBytes, sample.residentBytes)
             if state.killedFor == nil { state.killedFor = reason }
         }
-        if reason != nil { killGroup() }
+        guard reason != nil else { return }
+        killGroup()
+        // Descendants that left the group (`detached: true` starts a session of its own).
+        for pid in sample.pids where pid != processID { _ = kill(pid, SIGKILL) }
     }
 
     /// REPORT's Max Memory Used: MemorySize after a kill for memory (as Lambda's REPORT shows),

@@ -221,15 +221,20 @@ public final class ExecutionEnvironmentPool: Sendable {
         return nil
     }
 
-    /// Measures every live environment's process group every `limits.pollInterval`, in one pass
-    /// over /proc for the whole pool, until cancelled (ExecutionEnvironment+Limits.swift).
+    /// Measures every live environment's processes every `limits.pollInterval` until cancelled
+    /// (ExecutionEnvironment+Limits.swift): each runtime's process tree at every poll, and once in
+    /// `fullScanEvery` polls a pass over all of /proc for the group members the tree no longer
+    /// holds (orphans of a fork bomb).
     private func watchResources() async {
+        let fullScanEvery = 10
+        var poll = 0
         while true {
             do { try await settings.sleep(settings.limits.pollInterval) } catch { return }
-            let environments = state.withLock { Array($0.live.values) }
-            let samples = ProcessTable.sample(groups: Set(environments.map(\.processGroup).filter { $0 > 0 }))
+            poll += 1
+            let environments = state.withLock { Array($0.live.values) }.filter { $0.processID > 0 }
+            let members = poll % fullScanEvery == 0 ? ProcessTable.members(of: Set(environments.map(\.processGroup))) : [:]
             for environment in environments {
-                if let sample = samples[environment.processGroup] { environment.observe(sample) }
+                environment.observe(ProcessTable.sample(root: environment.processID, alsoMembers: members[environment.processGroup] ?? []))
             }
         }
     }

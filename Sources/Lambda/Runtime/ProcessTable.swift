@@ -1,40 +1,69 @@
 import Foundation
 
-/// The processes of one process group, read from /proc: what the resource watch needs, without
-/// spawning `ps`.
+/// The processes of one execution environment, read from /proc: what the resource watch needs,
+/// without spawning `ps`.
 struct ProcessGroupSample: Equatable {
-    /// Members, zombies included (they still hold a process slot).
+    /// The runtime and every process it started, zombies included (they still hold a slot).
     var pids: [Int32] = []
-    /// The group's memory: the leader's resident memory, plus what the other members hold of
-    /// their own (resident less shared pages: the `node` or `sh` binary and libraries they map
-    /// are counted once, as Lambda's per-environment accounting counts them, not once per process).
+    /// Their memory: the runtime's resident memory, plus what the others hold of their own
+    /// (resident less shared pages: the `node` or `sh` binary and libraries they map are counted
+    /// once, as Lambda's per-environment accounting counts them, not once per process).
     var residentBytes = 0
 }
 
 enum ProcessTable {
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-    /// The members of each of `groups`, in one pass over /proc (groups without members are absent).
-    static func sample(groups: Set<Int32>) -> [Int32: ProcessGroupSample] {
-        var samples: [Int32: ProcessGroupSample] = [:]
-        guard !groups.isEmpty, let directory = opendir("/proc") else { return samples }
+    /// The runtime `root`, its descendants (through /proc/<pid>/task/<tid>/children: a few small
+    /// reads, cheap enough for every poll) and `alsoMembers` (the group's members found by a full
+    /// scan, which catches orphans the tree no longer holds), with their memory.
+    static func sample(root: Int32, alsoMembers: [Int32] = []) -> ProcessGroupSample {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var seen = Set<Int32>()
+        var sample = ProcessGroupSample()
+        var pending = [root] + alsoMembers
+        while let pid = pending.popLast() {
+            guard pid > 0, seen.insert(pid).inserted else { continue }
+            sample.pids.append(pid)
+            if let memory = residentPages(of: pid, buffer: &buffer) {
+                sample.residentBytes += (pid == root ? memory.resident : max(0, memory.resident - memory.shared)) * pageSize
+            }
+            pending += children(of: pid, buffer: &buffer)
+        }
+        return sample
+    }
+
+    /// The members of each of `groups`, in one pass over every process in /proc.
+    static func members(of groups: Set<Int32>) -> [Int32: [Int32]] {
+        var members: [Int32: [Int32]] = [:]
+        let groups = groups.filter { $0 > 0 }  // 0 is the kernel's threads, never an environment
+        guard !groups.isEmpty, let directory = opendir("/proc") else { return members }
         defer { closedir(directory) }
         var buffer = [UInt8](repeating: 0, count: 1024)
         while let entry = readdir(directory) {
             guard let pid = processID(entry), let group = processGroup(of: pid, buffer: &buffer), groups.contains(group) else { continue }
-            samples[group, default: ProcessGroupSample()].pids.append(pid)
-            guard let memory = residentPages(of: pid, buffer: &buffer) else { continue }
-            let own = pid == group ? memory.resident : max(0, memory.resident - memory.shared)
-            samples[group, default: ProcessGroupSample()].residentBytes += own * pageSize
+            members[group, default: []].append(pid)
         }
-        return samples
+        return members
     }
 
     /// SIGKILL to every member of `group` still alive: for members left once the group's leader
     /// was reaped (an orphaned grandchild), whose group id can no longer be signalled safely.
     static func killMembers(of group: Int32) {
         guard group > 0 else { return }
-        for pid in sample(groups: [group])[group]?.pids ?? [] where pid != group { _ = kill(pid, SIGKILL) }
+        for pid in members(of: [group])[group] ?? [] where pid != group { _ = kill(pid, SIGKILL) }
+    }
+
+    /// Children of every thread of `pid` (a child belongs to the thread that forked it).
+    private static func children(of pid: Int32, buffer: inout [UInt8]) -> [Int32] {
+        guard let directory = opendir("/proc/\(pid)/task") else { return [] }
+        defer { closedir(directory) }
+        var children: [Int32] = []
+        while let entry = readdir(directory) {
+            guard let thread = processID(entry), let bytes = contents("/proc/\(pid)/task/\(thread)/children", into: &buffer) else { continue }
+            children += bytes.split(separator: UInt8(ascii: " ")).compactMap { Int32(String(decoding: $0, as: UTF8.self)) }
+        }
+        return children
     }
 
     /// A /proc entry's name as a process id (other entries are not all digits).

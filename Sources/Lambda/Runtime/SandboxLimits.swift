@@ -1,10 +1,9 @@
 /// What one execution environment may use before the workbook stops it (DESIGN.md "Child
 /// processes run like Lambda's sandbox"). Memory is the function's MemorySize; these are the rest.
 public struct SandboxLimits: Sendable, Equatable {
-    /// How often the process groups are measured in /proc (resident memory, process count): one
-    /// pass over /proc per pool, so the cost does not grow with the number of environments.
+    /// How often each environment's processes are measured in /proc (resident memory, count).
     public var pollInterval: Duration
-    /// Processes in the environment's process group, the runtime included. Lambda allows 1,024
+    /// Processes of one environment, the runtime included. Lambda allows 1,024
     /// processes and threads per environment
     /// (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); a handler
     /// starting a few helpers is fine, and 64 stops a fork bomb long before it hurts the host.
