@@ -13,11 +13,13 @@ import Testing
         let result = try await LambdaFixture.invoke(settings: settings, [
             "index.mjs": """
                 import { setTimeout as sleep } from 'node:timers/promises';
+                import { promisify } from 'node:util';
                 export const handler = async () => {
                   const start = Date.now();
                   await sleep(1000);
                   console.log('after one');
-                  await new Promise((resolve) => setTimeout(resolve, 1000));
+                  await new Promise((resolve) => setTimeout(resolve, 500));
+                  await promisify(setTimeout)(500);
                   return { elapsed: Date.now() - start, remaining: 0 };
                 };
                 """,

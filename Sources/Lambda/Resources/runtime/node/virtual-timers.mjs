@@ -20,6 +20,7 @@
 import { syncBuiltinESMExports } from 'node:module';
 import timers from 'node:timers';
 import timersPromises from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { advanceVirtualClock, virtualNow } from './clock.mjs';
 
 const real = {
@@ -175,6 +176,8 @@ export function installEventLoopWatch({ deterministic }) {
   const setInterval = (callback, delay, ...args) => new VirtualTimeout(checked(callback), delay, args, true);
   const clearTimeout = (handle) => clear(handle);
   const promises = promiseTimers();
+  // `util.promisify(setTimeout)` gives the promise form, as Node's own setTimeout does.
+  Object.defineProperty(setTimeout, promisify.custom, { value: promises.setTimeout });
   Object.assign(globalThis, { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout });
   Object.assign(timers, { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout });
   Object.assign(timersPromises, promises);
