@@ -13,11 +13,18 @@ enum LambdaFixture {
         return ExecutionEnvironmentPool.Settings(region: "ap-northeast-2", clock: clock, ids: IDGenerator(seed: seed))
     }
 
+    /// Deterministic mode: a frozen clock at `anchor`, modelled costs, seeded randomness.
+    static func deterministicSettings(seed: UInt64 = 7) -> ExecutionEnvironmentPool.Settings {
+        let clock = VirtualClock(state: ClockState(mode: .deterministic, anchor: anchor, wallAnchor: 0))
+        return ExecutionEnvironmentPool.Settings(region: "ap-northeast-2", clock: clock, ids: IDGenerator(seed: seed),
+                                                 deterministic: true, seed: seed)
+    }
+
     static func function(_ name: String = "fn", runtime: String = "nodejs20.x", handler: String = "index.handler",
-                         timeout: Int = 3, environment: JSONObject = JSONObject()) -> FunctionConfiguration {
+                         timeout: Int = 3, memorySize: Int = 128, environment: JSONObject = JSONObject()) -> FunctionConfiguration {
         FunctionConfiguration(
             name: name, arn: ARN.lambdaFunction(name, region: "ap-northeast-2", account: "123456789012").description, runtime: runtime,
-            role: "arn:aws:iam::123456789012:role/r", handler: handler, description: "", timeout: timeout, memorySize: 128,
+            role: "arn:aws:iam::123456789012:role/r", handler: handler, description: "", timeout: timeout, memorySize: memorySize,
             environment: environment, architectures: ["x86_64"], codeSha256: "sha", codeSize: 1, lastModified: anchor,
             revisionId: "rev", tags: JSONObject())
     }
@@ -41,6 +48,24 @@ enum LambdaFixture {
     }
 
     static func messages(_ result: InvocationResult) -> [String] { result.logs.map(\.message) }
+
+    /// The timestamp of the first line starting with `prefix`.
+    static func timestamp(_ result: InvocationResult, of prefix: String) throws -> EpochMillis {
+        try #require(result.logs.first { $0.message.hasPrefix(prefix) }?.timestamp)
+    }
+
+    /// Whether a process is gone: a killed grandchild is reparented and may linger as a zombie
+    /// until its new parent reaps it.
+    static func isGoneOrZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        return state == "Z" || state == "X"
+    }
+
+    /// Seconds of a duration, for printing.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
 
     /// `<ISO time>\t<id>\t<LEVEL>\t` with the virtual date of `anchor`.
     static func consolePrefix(_ id: String, _ level: String) -> Regex<Substring> {

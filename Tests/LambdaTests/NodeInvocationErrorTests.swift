@@ -55,7 +55,9 @@ import Testing
     }
 
     @Test func processExitIsARuntimeExitError() async throws {
-        let result = try await LambdaFixture.invoke(["index.js": "exports.handler = async () => { console.log('bye'); process.exit(1); };"])
+        // A long Timeout: on a loaded machine the exit must not lose a race with it.
+        let result = try await LambdaFixture.invoke(["index.js": "exports.handler = async () => { console.log('bye'); process.exit(1); };"],
+                                                    LambdaFixture.function(timeout: 60))
         #expect(result.functionError == "Unhandled")
         #expect(result.payloadText == #"{"errorType":"Runtime.ExitError","errorMessage":"RequestId: \#(id) Error: Runtime exited with error: exit status 1"}"#)
         let lines = LambdaFixture.messages(result)

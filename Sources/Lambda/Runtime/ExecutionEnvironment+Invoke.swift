@@ -19,27 +19,52 @@ struct InvokeOutcome {
 }
 
 extension ExecutionEnvironment {
-    /// Waits for init to end (the first `/next`, `/init/error`, or the process's end), at most `limit`.
+    /// Waits for init to end (the first `/next`, `/init/error`, or the process's end), at most `limit`
+    /// (virtual in deterministic mode, where the clock then moves by the modelled Init Duration).
     func awaitInit(requestID: String, limit: Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) async -> InitOutcome {
-        let event = await race(limit, id: "init", sleep: sleep) { [channel] in await channel.nextEvent() }
-        let duration = elapsedMillis(since: startedInstant)
+        let event = await race(wallLimit(limit), id: "init", sleep: sleep) { [channel] in await channel.nextEvent() }
+        let measured = elapsedMillis(since: startedInstant)
         switch event {
         case .ready:
-            return .ready(logs: await output.drain(through: "init"), duration: duration)
+            let logs = await output.drain(through: "init")
+            return .ready(logs: logs, duration: await initDuration(measured: measured, limitHit: nil))
         case .initError(let body, let type):
             let logs = await output.drain(through: "init")
-            return .failed(logs: logs, duration: duration, payload: body, errorType: type ?? "Runtime.Unknown")
+            return .failed(logs: logs, duration: await initDuration(measured: measured, limitHit: nil),
+                           payload: body, errorType: type ?? "Runtime.Unknown")
         case .exited(let reason):
             let logs = await output.drainRemaining()
-            return .failed(logs: logs, duration: duration, payload: Self.errorJSON("Runtime.ExitError", "RequestId: \(requestID) Error: \(reason.lambdaText)"),
-                           errorType: "Runtime.ExitError")
+            let error = exitError(reason, requestID: requestID)
+            return .failed(logs: logs, duration: await initDuration(measured: measured, limitHit: nil),
+                           payload: error.payload, errorType: error.errorType)
         default:
             // Lambda limits init to 10 s [D]; the text of a timed-out init is [I].
             killGroup()
             let logs = await output.drainRemaining()
-            return .failed(logs: logs, duration: duration, payload: Self.timedOut(requestID, seconds: Double(limit.components.seconds)),
-                           errorType: "Sandbox.Timedout")
+            return .failed(logs: logs, duration: await initDuration(measured: measured, limitHit: limit),
+                           payload: Self.timedOut(requestID, seconds: Double(limit.components.seconds)), errorType: "Sandbox.Timedout")
         }
+    }
+
+    /// Init Duration: measured, or in deterministic mode modelled (`ModelledCosts`) and added to
+    /// the clock so that START follows init.
+    private func initDuration(measured: Double, limitHit: Duration?) async -> Double {
+        guard deterministic else { return measured }
+        let virtualMillis: EpochMillis
+        if let limitHit {
+            virtualMillis = EpochMillis(limitHit.components.seconds) * 1000
+        } else {
+            virtualMillis = max(0, (await output.latestVirtualTime ?? startedAt) - startedAt) + ModelledCosts.initMillis
+        }
+        clock.advance(by: virtualMillis)
+        return Double(virtualMillis)
+    }
+
+    /// How long in real time a phase limited to `limit` may take: the limit itself, or in
+    /// deterministic mode (where the limit is on the virtual clock, enforced by the bootstrap's
+    /// idle report) a guard for handlers that wait on real work.
+    private func wallLimit(_ limit: Duration) -> Duration {
+        deterministic ? max(limit, limits.deterministicWallLimit) : limit
     }
 
     /// Lambda's timeout payload (reference §2.2, current form).
@@ -50,24 +75,24 @@ extension ExecutionEnvironment {
     /// Runs one invocation on this (ready) environment, START to REPORT.
     func invoke(requestID: String, payload: [UInt8], traceID: String, initDuration: Double?,
                 sleep: @escaping @Sendable (Duration) async throws -> Void) async -> InvokeOutcome {
-        var logs = [LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.start(requestID))]
+        let virtualStart = clock.now()
+        var logs = [LambdaLogEvent(timestamp: virtualStart, message: PlatformLogLines.start(requestID))]
         let began = ContinuousClock.now
-        let virtualNow = clock.now()
         await channel.enqueue(RuntimeInvocation(
-            requestID: requestID, payload: payload, deadlineMillis: virtualNow + EpochMillis(function.timeout) * 1000,
-            invokedFunctionArn: function.arn, traceID: traceID, virtualTime: virtualNow))
-        let event = await race(.seconds(function.timeout), id: requestID, sleep: sleep) { [channel] in
+            requestID: requestID, payload: payload, deadlineMillis: virtualStart + EpochMillis(function.timeout) * 1000,
+            invokedFunctionArn: function.arn, traceID: traceID, virtualTime: virtualStart))
+        let event = await race(wallLimit(.seconds(function.timeout)), id: requestID, sleep: sleep) { [channel] in
             while true {
                 let event = await channel.nextEvent()
                 switch event {
-                case .response(requestID, _), .functionError(requestID, _, _), .exited, .timedOut(requestID): return event
+                case .response(requestID, _), .functionError(requestID, _, _), .exited, .timedOut(requestID), .idle(requestID): return event
                 default: continue  // a late timer or result of an earlier invocation
                 }
             }
         }
         var outcome: InvokeOutcome
         var status: ReportStatus?
-        let memory = maxMemoryUsedMB()
+        let measuredMemory = maxMemoryUsedMB()
         switch event {
         case .response(_, let body):
             logs += await output.drain(through: requestID)
@@ -77,9 +102,9 @@ extension ExecutionEnvironment {
             outcome = InvokeOutcome(payload: body, functionError: "Unhandled", logs: logs, reusable: true)
         case .exited(let reason):
             logs += await output.drainRemaining()
-            status = .error("Runtime.ExitError")
-            outcome = InvokeOutcome(payload: Self.errorJSON("Runtime.ExitError", "RequestId: \(requestID) Error: \(reason.lambdaText)"),
-                                    functionError: "Unhandled", logs: logs, reusable: false)
+            let error = exitError(reason, requestID: requestID)
+            status = .error(error.errorType)
+            outcome = InvokeOutcome(payload: error.payload, functionError: "Unhandled", logs: logs, reusable: false)
         default:
             killGroup()
             logs += await output.drainRemaining()
@@ -87,12 +112,23 @@ extension ExecutionEnvironment {
             outcome = InvokeOutcome(payload: Self.timedOut(requestID, seconds: Double(function.timeout)),
                                     functionError: "Unhandled", logs: logs, reusable: false)
         }
-        let duration = elapsedMillis(since: began)
+        let duration = await invokeDuration(since: began, virtualStart: virtualStart, timedOut: status == .timeout)
+        let memory = reportedMemoryMB(measured: measuredMemory)
         outcome.logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.end(requestID)))
         outcome.logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.report(
             requestID, duration: duration, initDuration: initDuration, memorySize: function.memorySize,
             maxMemoryUsed: memory, status: status)))
         return outcome
+    }
+
+    /// Duration: measured, or in deterministic mode the virtual time the handler reached plus the
+    /// modelled overhead (exactly the Timeout on a timeout), added to the clock so END follows it.
+    private func invokeDuration(since began: ContinuousClock.Instant, virtualStart: EpochMillis, timedOut: Bool) async -> Double {
+        guard deterministic else { return elapsedMillis(since: began) }
+        let millis = timedOut ? EpochMillis(function.timeout) * 1000
+            : max(0, (await output.latestVirtualTime ?? virtualStart) - virtualStart) + ModelledCosts.invokeOverheadMillis
+        clock.advance(by: millis)
+        return Double(millis)
     }
 
     /// Waits for `wait`, or posts `.timedOut(id)` after `limit` so the wait ends with it.

@@ -13,8 +13,11 @@ final class ExecutionEnvironment: Sendable {
     let function: FunctionConfiguration
     let logStreamName: String
     let channel: RuntimeAPIChannel
-    let output = ChildOutputLog()
+    let output: ChildOutputLog
     let clock: VirtualClock
+    /// Deterministic mode (ExecutionEnvironmentPool.Settings).
+    let deterministic: Bool
+    let limits: SandboxLimits
     /// The virtual instant the environment was started (INIT_START).
     let startedAt: EpochMillis
     /// When it was started, for Init Duration.
@@ -24,14 +27,21 @@ final class ExecutionEnvironment: Sendable {
     private let workFolder: String
     /// The process id (= its process group id) once spawned; -1 once reaped.
     private let process = Protected<(pid: Int32, killRequested: Bool)>((0, false))
+    /// What the resource watch saw and did (ExecutionEnvironment+Limits.swift).
+    let watch = Protected<(peakResidentBytes: Int, killedFor: ResourceKill?)>((0, nil))
+    /// The process group id, kept once the runtime is reaped (its orphans may remain).
+    let groupID = Protected<Int32>(0)
 
-    private init(key: String, function: FunctionConfiguration, logStreamName: String, clock: VirtualClock,
+    private init(key: String, function: FunctionConfiguration, logStreamName: String, settings: ExecutionEnvironmentPool.Settings,
                  server: LoopbackHTTPServer, configuration: Configuration, workFolder: String, channel: RuntimeAPIChannel) {
         self.key = key
         self.function = function
         self.logStreamName = logStreamName
-        self.clock = clock
-        self.startedAt = clock.now()
+        self.clock = settings.clock
+        self.deterministic = settings.deterministic
+        self.limits = settings.limits
+        self.output = ChildOutputLog(byteLimit: settings.limits.logBytesPerInvocation)
+        self.startedAt = settings.clock.now()
         self.server = server
         self.configuration = configuration
         self.workFolder = workFolder
@@ -68,7 +78,8 @@ final class ExecutionEnvironment: Sendable {
             runtimeAPI: "\(LoopbackHTTPServer.host):\(server.port)",
             credentials: ("ASIA" + ids.upperSuffix(16), ids.string(40, from: IDGenerator.alphanumeric + "/+"),
                           "IQoJb3JpZ2luX2VjE" + ids.string(180, from: IDGenerator.alphanumeric)),
-            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, virtualTime: now)
+            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, virtualTime: now,
+            deterministic: settings.deterministic, seed: settings.seed)
         var options = PlatformOptions()
         // Its own process group, so a timeout kills the handler's children too.
         options.processGroupID = 0
@@ -78,7 +89,7 @@ final class ExecutionEnvironment: Sendable {
         let configuration = Configuration(
             executable: .path(.init(launcher.node)), arguments: Arguments(launcher.arguments(memorySize: function.memorySize)),
             environment: .custom(environment), workingDirectory: .init(taskRoot), platformOptions: options)
-        return ExecutionEnvironment(key: key, function: function, logStreamName: streamName, clock: settings.clock,
+        return ExecutionEnvironment(key: key, function: function, logStreamName: streamName, settings: settings,
                                     server: server, configuration: configuration, workFolder: workFolder, channel: channel)
     }
 
@@ -102,6 +113,9 @@ extension ExecutionEnvironment {
         await withDiscardingTaskGroup { group in
             group.addTask { [server] in try? await server.run() }
             let exit = await runProcess()
+            // A grandchild the handler left behind (`sleep 300 &`) outlives the runtime in its
+            // process group: nothing of the environment survives it.
+            ProcessTable.killMembers(of: processGroup)
             await channel.post(.exited(exit))
             await channel.close()
             group.cancelAll()
@@ -140,6 +154,7 @@ extension ExecutionEnvironment {
     }
 
     private func spawned(_ pid: Int32) {
+        groupID.withLock { $0 = pid }
         let killNow = process.withLock { state -> Bool in
             state.pid = pid
             return state.killRequested
@@ -166,12 +181,16 @@ extension ExecutionEnvironment {
         await channel.awaitTermination()
     }
 
-    /// Peak resident memory of the runtime process in MB (Linux `VmHWM`), 0 when unknown.
+    /// Peak resident memory in MB: the runtime process's own peak (Linux `VmHWM`) or the process
+    /// group's largest sum seen by the resource watch, whichever is larger; 0 when unknown.
     func maxMemoryUsedMB() -> Int {
+        let watched = watch.withLock { $0.peakResidentBytes }
         let pid = processID
         guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
-        return (kB + 1023) / 1024
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else {
+            return (watched + (1 << 20) - 1) >> 20
+        }
+        return (max(kB * 1024, watched) + (1 << 20) - 1) >> 20
     }
 }

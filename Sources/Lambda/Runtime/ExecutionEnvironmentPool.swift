@@ -24,15 +24,28 @@ public final class ExecutionEnvironmentPool: Sendable {
         /// How timeouts wait (real time in interactive mode; injected so tests and the later
         /// deterministic mode can drive it).
         public var sleep: @Sendable (Duration) async throws -> Void
+        /// Deterministic mode (DESIGN.md "Time"): handler timers on virtual time, jumping when
+        /// nothing else is pending; the deadline virtual; REPORT numbers modelled
+        /// (`ModelledCosts`) and the clock moved by them; `Math.random` seeded. Defaults to the
+        /// clock's mode.
+        public var deterministic: Bool
+        /// Seeds `Math.random` and `crypto.randomUUID` in handlers (with the request id).
+        public var seed: UInt64
+        /// Process count, log output and polling (memory is each function's MemorySize).
+        public var limits: SandboxLimits
 
         public init(region: String, clock: VirtualClock, ids: IDGenerator,
                     hostPath: String? = ProcessInfo.processInfo.environment["PATH"],
-                    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                    deterministic: Bool? = nil, seed: UInt64 = 0, limits: SandboxLimits = .lambda) {
             self.region = region
             self.clock = clock
             self.ids = ids
             self.hostPath = hostPath
             self.sleep = sleep
+            self.deterministic = deterministic ?? (clock.mode == .deterministic)
+            self.seed = seed
+            self.limits = limits
         }
     }
 
@@ -68,12 +81,15 @@ public final class ExecutionEnvironmentPool: Sendable {
                     for await job in jobs { environments.addTask { await job.run() } }
                 }
             }
+            group.addTask { await pool.watchResources() }
             do {
                 let result = try await body(pool)
                 await pool.shutdown()
+                group.cancelAll()  // ends the resource watch; the environments are gone
                 return result
             } catch {
                 await pool.shutdown()
+                group.cancelAll()
                 throw error
             }
         }
@@ -149,7 +165,7 @@ public final class ExecutionEnvironmentPool: Sendable {
             logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.end(requestID)))
             logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.report(
                 requestID, duration: duration, initDuration: nil, memorySize: function.memorySize,
-                maxMemoryUsed: environment.maxMemoryUsedMB(), status: .error(errorType))))
+                maxMemoryUsed: environment.reportedMemoryMB(measured: environment.maxMemoryUsedMB()), status: .error(errorType))))
             let info = EnvironmentInfo(coldStart: true, logStreamName: environment.logStreamName, processID: environment.processID)
             await discard(environment)
             return InvocationResult(statusCode: 200, functionError: "Unhandled", payload: errorPayload, logs: logs, environment: info)
@@ -203,6 +219,24 @@ public final class ExecutionEnvironmentPool: Sendable {
             await discard(candidate)
         }
         return nil
+    }
+
+    /// Measures every live environment's processes every `limits.pollInterval` until cancelled
+    /// (ExecutionEnvironment+Limits.swift): each runtime's process tree at every poll, and once in
+    /// `fullScanEvery` polls a pass over all of /proc for the group members the tree no longer
+    /// holds (orphans of a fork bomb).
+    private func watchResources() async {
+        let fullScanEvery = 10
+        var poll = 0
+        while true {
+            do { try await settings.sleep(settings.limits.pollInterval) } catch { return }
+            poll += 1
+            let environments = state.withLock { Array($0.live.values) }.filter { $0.processID > 0 }
+            let members = poll % fullScanEvery == 0 ? ProcessTable.members(of: Set(environments.map(\.processGroup))) : [:]
+            for environment in environments {
+                environment.observe(ProcessTable.sample(root: environment.processID, alsoMembers: members[environment.processGroup] ?? []))
+            }
+        }
     }
 
     private func discard(_ environment: ExecutionEnvironment) async {

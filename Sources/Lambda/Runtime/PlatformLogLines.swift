@@ -16,7 +16,10 @@ enum PlatformLogLines {
     /// (since 2025-08): ceil(Duration + Init Duration).
     static func report(_ requestID: String, duration: Double, initDuration: Double?, memorySize: Int,
                        maxMemoryUsed: Int, status: ReportStatus?) -> String {
-        let billed = Int((duration + (initDuration ?? 0)).rounded(.up))
+        // From the printed values, in hundredths, so that Billed = ceil(Duration + Init) holds
+        // for the numbers the line shows.
+        let hundredths = Int((duration * 100).rounded()) + Int(((initDuration ?? 0) * 100).rounded())
+        let billed = (hundredths + 99) / 100
         var line = "REPORT RequestId: \(requestID)\tDuration: \(millis(duration)) ms\tBilled Duration: \(billed) ms"
         line += "\tMemory Size: \(memorySize) MB\tMax Memory Used: \(maxMemoryUsed) MB"
         if let initDuration { line += "\tInit Duration: \(millis(initDuration)) ms" }

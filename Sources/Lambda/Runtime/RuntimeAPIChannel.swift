@@ -50,6 +50,9 @@ enum RuntimeEvent: Sendable, Equatable {
     case exited(RuntimeExit)
     /// The timer of this invocation (or `init`) fired.
     case timedOut(String)
+    /// Deterministic mode: nothing can happen in this invocation (or `init`) before its virtual
+    /// deadline (virtual-timers.mjs): it times out at the deadline, with no real wait.
+    case idle(String)
 }
 
 /// The meeting point of the Runtime API server (the runtime's side) and the execution
@@ -96,6 +99,12 @@ actor RuntimeAPIChannel {
         inFlight = nil
         post(error ? .functionError(requestID: requestID, body: body, errorType: errorType) : .response(requestID: requestID, body: body))
         return true
+    }
+
+    /// `POST /workbook/idle/{id}` (the workbook's own path, deterministic mode).
+    func idle(_ name: String) {
+        guard name == inFlight || (name == "init" && !askedForNext) else { return }
+        post(.idle(name))
     }
 
     /// `POST …/init/error`.

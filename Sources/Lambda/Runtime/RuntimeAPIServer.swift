@@ -6,10 +6,17 @@ import SimKit
 /// https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
 enum RuntimeAPIServer {
     static let prefix = "/2018-06-01/runtime/"
+    /// Not Lambda's: the bootstrap's report that an invocation is idle past its virtual deadline.
+    static let idlePrefix = "/workbook/idle/"
 
     /// Answers one request of the runtime.
     static func handle(_ request: HTTPRequest, channel: RuntimeAPIChannel) async -> HTTPResponse {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+        if request.method == "POST", path.hasPrefix(idlePrefix) {
+            let name = String(path.dropFirst(idlePrefix.count))
+            await channel.idle(name.removingPercentEncoding ?? name)
+            return accepted
+        }
         guard path.hasPrefix(prefix) else { return notFound }
         let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch (request.method, parts.count, parts.first) {

@@ -14,6 +14,9 @@ struct SandboxEnvironment {
     var taskRoot: String
     var runtimeDir: String
     var virtualTime: EpochMillis
+    /// Deterministic mode and its seed (ExecutionEnvironmentPool.Settings).
+    var deterministic = false
+    var seed: UInt64 = 0
 
     /// Variables a function's `Environment` cannot set (CreateFunction refuses them; skipped
     /// here too, in case a stored function carries one).
@@ -78,6 +81,10 @@ struct SandboxEnvironment {
         env["WORKBOOK_LD_LIBRARY_PATH"] = ldLibraryPath
         env["WORKBOOK_TASK_ROOT"] = taskRoot
         env["WORKBOOK_VIRTUAL_TIME_MS"] = String(virtualTime)
+        if deterministic {
+            env["WORKBOOK_DETERMINISTIC"] = "1"
+            env["WORKBOOK_SEED"] = String(seed)
+        }
         return env
     }
 

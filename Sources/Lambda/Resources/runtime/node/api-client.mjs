@@ -46,8 +46,14 @@ export class RuntimeApiClient {
     return this.#send('POST', `${BASE}/init/error`, json, errorType);
   }
 
-  #send(method, path, body, errorType) {
-    const headers = {};
+  /** Deterministic mode: nothing can happen in `name` (a request id, or `init`) before its
+   *  virtual deadline. Not part of Lambda's API: the workbook's own path. */
+  postIdle(name, virtualTimeMs) {
+    return this.#send('POST', `/workbook/idle/${encodeURIComponent(name)}`, '', undefined, { 'Workbook-Virtual-Time-Ms': String(virtualTimeMs) });
+  }
+
+  #send(method, path, body, errorType, extraHeaders = {}) {
+    const headers = { ...extraHeaders };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(body);

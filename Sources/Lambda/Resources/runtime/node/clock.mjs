@@ -2,19 +2,34 @@
 // Intl formatting without an explicit date all read the account's virtual clock. The Swift
 // side sends the virtual instant at start (WORKBOOK_VIRTUAL_TIME_MS) and with every
 // invocation (header Workbook-Virtual-Time-Ms); between those, virtual time advances with real
-// time, which is what the interactive clock does.
+// time, which is what the interactive clock does. In deterministic mode the clock is frozen
+// instead: it moves only when the virtual timers jump (virtual-timers.mjs), so the same
+// handler sees the same instants on every run.
+
+import { emitClockFrame } from './output-frames.mjs';
 
 const HostDate = globalThis.Date;
 let offsetMs = 0;
+let frozenMs; // the virtual instant while frozen (deterministic mode), else undefined
 
 /** The virtual instant, in epoch milliseconds. */
 export function virtualNow() {
-  return HostDate.now() + offsetMs;
+  return frozenMs ?? HostDate.now() + offsetMs;
 }
 
 /** Makes `ms` the virtual instant now. */
 export function syncVirtualClock(ms) {
-  if (Number.isFinite(ms)) offsetMs = ms - HostDate.now();
+  if (!Number.isFinite(ms)) return;
+  if (frozenMs === undefined) offsetMs = ms - HostDate.now();
+  else frozenMs = ms;
+}
+
+/** Deterministic mode: moves the frozen clock forward to `ms` and tells the Swift side, which
+ *  reads the virtual time the handler reached from these frames (ChildOutputParser.swift). */
+export function advanceVirtualClock(ms) {
+  if (frozenMs === undefined || !(ms > frozenMs)) return;
+  frozenMs = ms;
+  emitClockFrame(ms);
 }
 
 /** An ISO-8601 stamp of the virtual instant, for log lines. */
@@ -23,8 +38,9 @@ export function virtualISOString(ms = virtualNow()) {
 }
 
 /** Replaces the global `Date` and patches Intl so that "now" is virtual everywhere. */
-export function installVirtualClock(startMs) {
-  syncVirtualClock(startMs);
+export function installVirtualClock(startMs, { frozen = false } = {}) {
+  if (frozen) frozenMs = Number.isFinite(startMs) ? startMs : HostDate.now();
+  else syncVirtualClock(startMs);
 
   // A plain function (not a class) so that `Date()` without `new` still returns a string.
   const VirtualDate = function Date(...args) {

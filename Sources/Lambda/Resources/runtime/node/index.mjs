@@ -9,22 +9,28 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeApiClient } from './api-client.mjs';
-import { installVirtualClock, syncVirtualClock } from './clock.mjs';
+import { installVirtualClock, syncVirtualClock, virtualNow } from './clock.mjs';
 import { describeThrown, errorBody, errorLogText, unhandledRejection } from './failures.mjs';
 import { checkHandlerStyle, loadHandler } from './handler-module.mjs';
 import { buildContext, callHandler } from './invoke.mjs';
 import { installLambdaConsole, logEvent, setRequestId } from './lambda-console.mjs';
 import { emitEndMarker } from './output-frames.mjs';
+import { installSeededRandom, reseed } from './random.mjs';
 import { describeFunction, takeWorkbookSettings } from './sandbox-env.mjs';
 import { installStackMasking, setRealFolders } from './shown-paths.mjs';
+import { beginPhase, endPhase, installEventLoopWatch } from './virtual-timers.mjs';
 
 // After an uncaught exception or unhandled rejection the process state is unknown; Lambda
 // reports the failure and lets the environment die, so the next invocation starts cold.
 const EXIT_AFTER_CRASH = 1;
+// Lambda's limit on init (10 s), on the virtual clock in deterministic mode.
+const INIT_LIMIT_MS = 10_000;
 
 const runtimeDir = path.dirname(fileURLToPath(import.meta.url));
 const settings = takeWorkbookSettings();
-installVirtualClock(settings.virtualTimeMs);
+installVirtualClock(settings.virtualTimeMs, { frozen: settings.deterministic });
+installEventLoopWatch({ deterministic: settings.deterministic });
+if (settings.deterministic) installSeededRandom(settings.seed);
 setRealFolders(settings.taskRoot, runtimeDir);
 installStackMasking();
 installLambdaConsole();
@@ -42,6 +48,7 @@ main().catch((error) => crash(error, 'Uncaught Exception'));
 
 async function main() {
   let handler;
+  beginPhase(virtualNow() + INIT_LIMIT_MS, (at) => api.postIdle('init', at).catch(() => {}));
   try {
     handler = await loadHandler({ handler: fn.handler, taskRoot: settings.taskRoot, requireEntry: path.join(runtimeDir, 'index.mjs') });
     checkHandlerStyle(handler, fn.nodeMajor, (text) => logEvent('WARN', text));
@@ -54,6 +61,7 @@ async function main() {
   }
   if (crashing) return; // crash() reports the failure and ends the process
   phase = { name: 'idle' };
+  endPhase();
   emitEndMarker('init');
   for (;;) {
     if (crashing) return;
@@ -69,7 +77,9 @@ async function serve(handler, invocation) {
   if (invocation.traceId) process.env._X_AMZN_TRACE_ID = invocation.traceId;
   else delete process.env._X_AMZN_TRACE_ID;
   setRequestId(requestId);
+  if (settings.deterministic) reseed(requestId);
   phase = { name: 'invoke', requestId };
+  beginPhase(invocation.deadlineMs, (at) => api.postIdle(requestId, at).catch(() => {}));
 
   let body;
   try {
@@ -80,6 +90,7 @@ async function serve(handler, invocation) {
     return;
   }
   phase = { name: 'idle' };
+  endPhase();
   emitEndMarker(requestId);
   await api.postResult(requestId, body);
 }
@@ -87,6 +98,7 @@ async function serve(handler, invocation) {
 async function reportInitFailure(error, label) {
   const description = describeThrown(error);
   logEvent('ERROR', errorLogText(label, description));
+  endPhase();
   emitEndMarker('init');
   await api.postInitError(description.errorType, errorBody(description)).catch(() => {});
 }
@@ -95,6 +107,7 @@ async function reportInvocationFailure(requestId, error, label) {
   const description = describeThrown(error);
   logEvent('ERROR', errorLogText(label, description));
   phase = { name: 'idle' };
+  endPhase();
   emitEndMarker(requestId);
   await api.postError(requestId, description.errorType, errorBody(description)).catch(() => {});
 }

@@ -3,6 +3,7 @@
 // `callbackWaitsForEmptyEventLoop` says), or the legacy context.done/succeed/fail.
 
 import { virtualNow } from './clock.mjs';
+import { cancelWhenLoopEmpty, whenLoopEmpty } from './virtual-timers.mjs';
 
 // Lambda calls the handler as a method of its runtime object, so the first frame of an error
 // thrown by the handler reads `at Runtime.handler (file:///var/task/…)`. This class exists to
@@ -40,17 +41,14 @@ export function callHandler(handler, event, context) {
     const finish = (failed, value) => {
       if (finished) return;
       finished = true;
-      process.removeListener('beforeExit', onLoopEmpty);
+      cancelWhenLoopEmpty(onLoopEmpty);
       if (failed) reject(value);
       else resolve(value);
     };
-    // 'beforeExit' fires when nothing else is pending: no timers, sockets or callbacks of the
-    // handler (the runtime's own idle connection is unref'd).
+    // The loop is empty when nothing else is pending: no timers (virtual ones included),
+    // sockets or callbacks of the handler (the runtime's own idle connection is unref'd).
     const onLoopEmpty = () => finish(deferred?.failed ?? false, deferred?.value);
-    const finishWhenLoopEmpty = () => {
-      if (process.listeners('beforeExit').includes(onLoopEmpty)) return;
-      process.on('beforeExit', onLoopEmpty);
-    };
+    const finishWhenLoopEmpty = () => whenLoopEmpty(onLoopEmpty);
 
     const callback = (error, result) => {
       const failed = error !== undefined && error !== null;

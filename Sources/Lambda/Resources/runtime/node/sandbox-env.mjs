@@ -11,6 +11,9 @@ export function takeWorkbookSettings(env = process.env) {
   const settings = {
     taskRoot: env.WORKBOOK_TASK_ROOT || process.cwd(),
     virtualTimeMs: Number(env.WORKBOOK_VIRTUAL_TIME_MS) || Date.now(),
+    // Deterministic mode: frozen clock, virtual timers, seeded randomness.
+    deterministic: env.WORKBOOK_DETERMINISTIC === '1',
+    seed: env.WORKBOOK_SEED ?? '0',
   };
   if (env.WORKBOOK_NODE_PATH !== undefined) env.NODE_PATH = env.WORKBOOK_NODE_PATH;
   if (env.WORKBOOK_LD_LIBRARY_PATH !== undefined) env.LD_LIBRARY_PATH = env.WORKBOOK_LD_LIBRARY_PATH;
