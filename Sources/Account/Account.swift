@@ -18,6 +18,8 @@ public final class Account: Sendable {
     public let ids: IDGenerator
     public let region: String
     public let accountId: String
+    /// The seed of `ids`, which also seeds what handlers draw (`Math.random`) in deterministic mode.
+    public let seed: UInt64
 
     public let functions: FunctionStore
     public let tables: TableStore
@@ -45,6 +47,7 @@ public final class Account: Sendable {
         self.store = store
         self.region = settings.region
         self.accountId = settings.accountId
+        self.seed = settings.seed
         self.clock = VirtualClock(state: settings.clock, wall: wall)
         self.ids = IDGenerator(seed: settings.seed, counter: settings.idsDrawn)
         self.persisted = Protected(PersistedState(idsDrawn: settings.idsDrawn, clock: settings.clock))

@@ -41,6 +41,6 @@ extension Account {
 
     /// The pool settings of this account, its clock replaced by `clock`.
     func lambdaSettings(clock: VirtualClock) -> ExecutionEnvironmentPool.Settings {
-        ExecutionEnvironmentPool.Settings(region: region, clock: clock, ids: ids)
+        ExecutionEnvironmentPool.Settings(region: region, clock: clock, ids: ids, seed: seed)
     }
 }

@@ -52,7 +52,7 @@ struct SAMLocalInvoke {
             memorySize: properties.memorySize, environment: environment, architecture: source.architecture, code: code,
             region: account.region, account: account.accountId, now: account.now(), revisionId: account.ids.uuid())
         console.err("Invoking \(source.handler ?? "") (\(source.runtime ?? ""))\n")
-        let settings = ExecutionEnvironmentPool.Settings(region: account.region, clock: account.clock, ids: account.ids)
+        let settings = ExecutionEnvironmentPool.Settings(region: account.region, clock: account.clock, ids: account.ids, seed: account.seed)
         let requestID = account.ids.uuid()
         let result = try AsyncBridge.run {
             try await ExecutionEnvironmentPool.withPool(settings) { pool in
