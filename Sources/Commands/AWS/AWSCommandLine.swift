@@ -5,7 +5,7 @@ import SimKit
 /// `workbook aws …`: aws CLI v2's argument rules, output formats and exit codes, over the
 /// simulated services.
 public enum AWSCommandLine {
-    static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService()]
+    static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService(), LambdaService()]
 
     public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
         do {
