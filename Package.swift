@@ -23,7 +23,9 @@ let package = Package(
         // path, and tests and checks run in debug.
         // The system's libcrypto (libssl-dev, installed by .ci/setup) for SHA-256 and MD5.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "SimKit", dependencies: ["CCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+        // The system's zlib (zlib1g-dev), to read the .zip files learners upload to Lambda.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SimKit", dependencies: ["CCrypto", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "NIOPosix", package: "swift-nio"),
                                               .product(name: "NIOHTTP1", package: "swift-nio")],

@@ -28,8 +28,26 @@ public struct FunctionConfiguration: Sendable, Equatable {
         return String(iso.dropLast()) + "+0000"
     }
 
-    /// The `FunctionConfiguration` JSON in botocore member order.
-    public var json: JSON {
+    /// The `FunctionConfiguration` JSON in botocore member order, as GetFunctionConfiguration
+    /// and ListFunctions answer (the last update long finished).
+    public var json: JSON { json(lastUpdate: .successful) }
+
+    /// Where the last update stands in the answer. UpdateFunctionConfiguration and
+    /// UpdateFunctionCode answer while their update runs: `"LastUpdateStatus": "InProgress"`
+    /// with Lambda's reason `The function is being created.` / `Creating` (sic, also for
+    /// updates; seen in many real CLI v2 transcripts of both commands, 2022–2025).
+    public enum LastUpdate: Sendable {
+        case successful, inProgress
+    }
+
+    /// The `FunctionConfiguration` JSON in botocore member order (botocore 1.43
+    /// `FunctionConfiguration`: FunctionName … Version, VpcConfig, DeadLetterConfig, Environment,
+    /// KMSKeyArn, TracingConfig, MasterArn, RevisionId, Layers, State, StateReason…,
+    /// LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, FileSystemConfigs,
+    /// PackageType, … Architectures, EphemeralStorage, SnapStart, RuntimeVersionConfig,
+    /// LoggingConfig). Members AWS leaves out when unset (VpcConfig, Layers, KMSKeyArn) are left
+    /// out; moto's `"Layers": []` (cli-transcripts.md §2.5) is moto's.
+    public func json(lastUpdate: LastUpdate) -> JSON {
         var o = JSONObject()
         o["FunctionName"] = .string(name)
         o["FunctionArn"] = .string(arn)
@@ -47,7 +65,14 @@ public struct FunctionConfiguration: Sendable, Equatable {
         o["TracingConfig"] = ["Mode": "PassThrough"]
         o["RevisionId"] = .string(revisionId)
         o["State"] = "Active"
-        o["LastUpdateStatus"] = "Successful"
+        switch lastUpdate {
+        case .successful:
+            o["LastUpdateStatus"] = "Successful"
+        case .inProgress:
+            o["LastUpdateStatus"] = "InProgress"
+            o["LastUpdateStatusReason"] = "The function is being created."
+            o["LastUpdateStatusReasonCode"] = "Creating"
+        }
         o["PackageType"] = "Zip"
         o["Architectures"] = .array(architectures.map(JSON.string))
         o["EphemeralStorage"] = ["Size": 512]

@@ -148,12 +148,13 @@ public struct FunctionStore: Sendable {
         try Row.fetchAll(db, sql: "SELECT * FROM lambda_functions ORDER BY name").map(Self.configuration)
     }
 
-    /// The stored code.
+    /// The stored code: a `CodeArchive` (SAM deploys) or a real zip (`update-function-code
+    /// --zip-file`, kept as uploaded so its CodeSha256 and CodeSize are the zip's, as on AWS).
     public func code(_ name: String, in db: Database) throws -> CodeArchive? {
         guard let sha = try String.fetchOne(db, sql: "SELECT code_sha256 FROM lambda_functions WHERE name = ?", arguments: [name]) else {
             return nil
         }
-        return try blobs.bytes(sha, in: db).flatMap(CodeArchive.init(bytes:))
+        return try blobs.bytes(sha, in: db).flatMap { CodeArchive.isZip($0) ? CodeArchive(zip: $0) : CodeArchive(bytes: $0) }
     }
 
     /// AddPermission (resource policy statement).

@@ -69,10 +69,7 @@ extension AccountProvisioner {
     }
 
     /// Lambda asks IAM whether it may assume the role: it must exist and trust lambda.amazonaws.com.
-    func roleAssumable(_ arn: String) throws -> Bool {
-        guard let role = try account.roles.get(arn: arn, in: db) else { return false }
-        return role.assumeRolePolicy.allowsAssumeRole(byService: "lambda.amazonaws.com")
-    }
+    func roleAssumable(_ arn: String) throws -> Bool { try account.lambdaCanAssume(role: arn, in: db) }
 
     func addPermission(_ request: ProvisionRequest) throws -> ProvisionResult {
         guard let function = Self.text(try required(request, "FunctionName")), let action = Self.text(try required(request, "Action")),
@@ -81,12 +78,11 @@ extension AccountProvisioner {
         }
         let name = function.hasPrefix("arn:") ? String(function.split(separator: ":").last ?? "") : function
         let sid = physicalName(request, suffix: account.ids.physicalSuffix())
-        var statement: JSONObject = [
-            "Sid": .string(sid), "Effect": "Allow", "Principal": ["Service": .string(principal)], "Action": .string(action),
-            "Resource": .string(ARN.lambdaFunction(name, region: account.region, account: account.accountId).description),
-        ]
-        if let sourceArn = Self.text(request.properties["SourceArn"]) { statement["Condition"] = ["ArnLike": ["AWS:SourceArn": .string(sourceArn)]] }
-        if let error = try account.functions.addPermission(function: name, sid: sid, statement: .object(statement), in: db) {
+        let statement = PermissionStatement.make(
+            sid: sid, action: action, principal: principal,
+            resource: ARN.lambdaFunction(name, region: account.region, account: account.accountId).description,
+            sourceArn: Self.text(request.properties["SourceArn"]), sourceAccount: Self.text(request.properties["SourceAccount"]))
+        if let error = try account.functions.addPermission(function: name, sid: sid, statement: statement, in: db) {
             throw ProvisionFailure.service("Lambda", error)
         }
         return ProvisionResult(physicalId: sid)

@@ -74,38 +74,51 @@ struct LogsTail {
 
     /// Without `--follow`: every page, then exit 0.
     func printOnce(_ context: CommandContext) throws -> Int32 {
-        let request = try filterRequest(context)
-        try printPage(after: nil, request: request, context)
-        return 0
+        try Self.pull(try filterRequest(context), stop: nil, context, render: render)
     }
 
     /// With `--follow`: print, wait, poll from the newest event seen, until `stop` fires.
     func followUntilStopped(_ context: CommandContext, stop: StopSignal) throws -> Int32 {
-        let request = try filterRequest(context)
+        try Self.pull(try filterRequest(context), stop: stop, context, render: render)
+    }
+
+    /// One event as `--format` prints it.
+    func render(_ event: StoredLogEvent, _ context: CommandContext) throws -> String {
+        guard let text = format.render(event, colour: context.console.color) else {
+            throw CLIFailure.general("Object of type datetime is not JSON serializable")
+        }
+        return text
+    }
+
+    /// Prints every event of `request` through `render`; with `stop`, then polls from the
+    /// newest event seen every `pollInterval` until `stop` fires (then `interruptedExitCode`).
+    /// Shared by `aws logs tail` and `sam logs`, which differ only in how an event is printed.
+    /// `missingGroupIsEmpty`: a group that does not exist (yet) prints nothing instead of
+    /// failing, as SAM's `CWLogPuller` treats it.
+    static func pull(_ request: LogEventFilter.Request, stop: StopSignal?, missingGroupIsEmpty: Bool = false, _ context: CommandContext,
+                     render: (StoredLogEvent, CommandContext) throws -> String) throws -> Int32 {
         var last: LogPosition?
         while true {
-            last = try printPage(after: last, request: request, context) ?? last
-            if stop.wait(Self.pollInterval) { return Self.interruptedExitCode }
+            last = try printPage(after: last, request: request, missingGroupIsEmpty: missingGroupIsEmpty, context, render: render) ?? last
+            guard let stop else { return 0 }
+            if stop.wait(pollInterval) { return interruptedExitCode }
         }
     }
 
     /// Prints the events after `after`; returns the position of the last one printed.
-    @discardableResult
-    func printPage(after: LogPosition?, request: LogEventFilter.Request, _ context: CommandContext) throws -> LogPosition? {
+    static func printPage(after: LogPosition?, request: LogEventFilter.Request, missingGroupIsEmpty: Bool = false, _ context: CommandContext,
+                          render: (StoredLogEvent, CommandContext) throws -> String) throws -> LogPosition? {
         var request = request
         request.after = after
         let account = try context.account()
         let page = try account.readLogs { db in try LogEventFilter().filter(request, in: db) }
         switch page {
+        case .failure(let error) where missingGroupIsEmpty && error.code == "ResourceNotFoundException":
+            return nil
         case .failure(let error):
             throw CLIFailure.service(error, operation: "FilterLogEvents")
         case .success(let page):
-            for event in page.events {
-                guard let text = format.render(event, colour: context.console.color) else {
-                    throw CLIFailure.general("Object of type datetime is not JSON serializable")
-                }
-                context.console.out(text)
-            }
+            for event in page.events { context.console.out(try render(event, context)) }
             return page.events.last?.position
         }
     }

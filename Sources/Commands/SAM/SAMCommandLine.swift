@@ -22,7 +22,8 @@ public enum SAMCommandLine {
             case "delete": return try SAMDelete(context: context, arguments: rest).run()
             case "list": return try SAMList(context: context, arguments: rest).run()
             case "local" where rest.first == "invoke": return try SAMLocalInvoke(context: context, arguments: Array(rest.dropFirst())).run()
-            case "sync", "local", "logs", "package", "init", "pipeline", "publish", "remote", "traces":
+            case "logs": return try SAMLogs(context: context, arguments: rest).run()
+            case "sync", "local", "package", "init", "pipeline", "publish", "remote", "traces":
                 throw refusal(command, rest.first)
             default:
                 return console.fail(SAMError("No such command '\(command)'.",
@@ -52,7 +53,6 @@ public enum SAMCommandLine {
         switch command {
         case "sync": alternative = LocalizedText(en: "use workbook sam build and workbook sam deploy", ko: "workbook sam build와 workbook sam deploy를 쓰세요")
         case "local": alternative = LocalizedText(en: "workbook sam local invoke runs a function locally; for an API, deploy with workbook sam deploy and call it", ko: "함수는 workbook sam local invoke로 로컬에서 실행하세요. API는 workbook sam deploy로 배포한 뒤 호출하세요")
-        case "logs": alternative = LocalizedText(en: "Lambda logs arrive with the Lambda runtime lesson; use workbook aws cloudformation describe-stack-events for deploys", ko: "Lambda 로그는 Lambda 런타임 레슨에서 다룹니다. 배포 과정은 workbook aws cloudformation describe-stack-events로 보세요")
         case "package": alternative = LocalizedText(en: "workbook sam deploy packages and uploads for you", ko: "workbook sam deploy가 패키징과 업로드를 함께 합니다")
         default: alternative = LocalizedText(en: "see workbook sam --help for what is simulated", ko: "workbook sam --help에서 시뮬레이션되는 명령을 보세요")
         }
@@ -70,6 +70,7 @@ public enum SAMCommandLine {
           deploy    Deploy an AWS SAM application.
           delete    Delete an AWS SAM application and the artifacts created by sam deploy.
           list      Fetch the state of your serverless application.
+          logs      Fetch logs for your AWS SAM Application or AWS Cloudformation stack - Lambda Functions/CloudWatch Log groups
 
         """
 }
