@@ -131,4 +131,29 @@ struct LambdaInvokeTests {
         #expect(ambiguous.exitCode == 1)
         #expect(ambiguous.stderr.contains("Possible options in your template: ['Ok', 'Fails', 'Silent']"), "\(ambiguous.transcript)")
     }
+
+    /// The same invokes in two fresh deterministic folders: byte-identical log events (ids,
+    /// timestamps, stream names, modelled REPORT numbers) and outputs.
+    @Test func twoFreshDeterministicRunsWriteByteIdenticalLambdaLogs() throws {
+        func session() throws -> String {
+            let folder = try Self.deployed()
+            var transcript = ""
+            for arguments in [
+                ["aws", "lambda", "invoke", "--function-name", "put-ok", "--payload", #"{"n":1}"#, "--cli-binary-format", "raw-in-base64-out", "a.json"],
+                ["aws", "lambda", "invoke", "--function-name", "put-fails", "--invocation-type", "Event", "b.json"],
+                ["clock", "advance", "4m"],
+                ["sam", "local", "invoke", "Ok", "--no-event"],
+            ] {
+                let run = try workbook(arguments, in: folder.path)
+                transcript += run.transcript
+            }
+            for group in ["put-ok", "put-fails"] {
+                transcript += try workbook(["aws", "logs", "filter-log-events", "--log-group-name", "/aws/lambda/\(group)"], in: folder.path).transcript
+            }
+            return transcript
+        }
+        let first = try session(), second = try session()
+        #expect(first.contains("REPORT RequestId: "), "\(first)")
+        #expect(first == second)
+    }
 }
