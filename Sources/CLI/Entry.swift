@@ -76,6 +76,10 @@ struct Invocation {
         } catch let error as WorkbookError {
             context.console.err(error.rendered(context.language) + "\n")
             return error.exitCode
+        } catch is CancellationError {
+            // Ctrl-C (SIGINT) or SIGTERM ended the command's async work: every child process is
+            // already reaped; exit as the real tools do on Ctrl-C.
+            return 130
         } catch {
             context.console.err(WorkbookError(LocalizedText(en: "\(error)")).rendered(context.language) + "\n")
             return 2

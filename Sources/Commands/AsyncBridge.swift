@@ -11,7 +11,7 @@ import SimKit
 /// blocks that thread until the task ends.
 public enum AsyncBridge {
     /// Runs `body` to the end and returns its value; a signal cancels it, and then `run`
-    /// throws `CancellationError` (or whatever `body` threw).
+    /// throws `CancellationError` once `body` has wound down.
     public static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         // Blocking a thread of Swift's cooperative pool while the work needs that pool can
         // deadlock (it has one thread per core). Commands run on their own thread; code that
@@ -28,10 +28,14 @@ public enum AsyncBridge {
             outcome.withLock { $0 = result }
             finished.signal()
         }
+        let interrupted = Protected(false)
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { task.cancel() }
+            source.setEventHandler {
+                interrupted.withLock { $0 = true }
+                task.cancel()
+            }
             source.resume()
             return source
         }
@@ -41,7 +45,9 @@ public enum AsyncBridge {
             signal(SIGTERM, SIG_DFL)
         }
         finished.wait()
-        guard let result = outcome.withLock({ $0 }) else { throw CancellationError() }
+        // Interrupted work may still end "normally" (a killed handler is an invocation error):
+        // what the learner asked for is to stop, so the command ends as interrupted.
+        guard !interrupted.withLock({ $0 }), let result = outcome.withLock({ $0 }) else { throw CancellationError() }
         return try result.get()
     }
 }

@@ -129,7 +129,7 @@ struct LambdaInvokeTests {
         #expect(failing.stdout.hasPrefix(#"{"errorType":"Error","errorMessage":"boom","trace":["Error: boom","#), "\(failing.stdout)")
         let ambiguous = try workbook(["sam", "local", "invoke"], in: folder.path)
         #expect(ambiguous.exitCode == 1)
-        #expect(ambiguous.stderr.contains("Possible options in your template: ['Ok', 'Fails', 'Silent']"), "\(ambiguous.transcript)")
+        #expect(ambiguous.stderr.contains("Possible options in your template: ['Ok', 'Fails', 'Silent', 'Sleeps']"), "\(ambiguous.transcript)")
     }
 
     /// The same invokes in two fresh deterministic folders: byte-identical log events (ids,
