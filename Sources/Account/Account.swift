@@ -121,7 +121,7 @@ public final class Account: Sendable {
     /// counter are written back, and only when they moved. Returns what it saved.
     func persistState(_ db: Database) throws -> PersistedState? {
         let state = PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot)
-        guard persisted.withLock({ $0 }) != state else { return nil }
+        guard !persisted.withLock({ $0.isSame(as: state) }) else { return nil }
         try AccountSettings.saveMoving(idsDrawn: state.idsDrawn, clock: state.clock, in: db)
         return state
     }
@@ -129,6 +129,19 @@ public final class Account: Sendable {
     struct PersistedState: Equatable, Sendable {
         var idsDrawn: UInt64
         var clock: ClockState
+
+        /// Nothing to save: the same count of ids and the same clock. An interactive clock's
+        /// snapshot is re-anchored at the wall's now on every call, so the anchors always differ;
+        /// it is the same clock while `anchor - wallAnchor` (virtual minus wall time) is. Comparing
+        /// the anchors made every transaction of an interactive account (each wire request of
+        /// `dynamodb-endpoint`) write the meta row again.
+        func isSame(as other: PersistedState) -> Bool {
+            guard idsDrawn == other.idsDrawn, clock.mode == other.clock.mode else { return false }
+            return switch clock.mode {
+            case .deterministic: clock == other.clock
+            case .interactive: clock.anchor - clock.wallAnchor == other.clock.anchor - other.clock.wallAnchor
+            }
+        }
     }
 
     /// The virtual now.

@@ -24,9 +24,10 @@ struct DynamoDBEndpointCommand: WorkbookRunnable {
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let account = try context.account()
+        let requestIDs = try account.requestIDGenerator()
         let endpoint = DynamoDBEndpoint(
             handler: Self.handler(account), region: account.region,
-            requestID: { DynamoDBEndpoint.requestID(from: account.ids) })
+            requestID: { DynamoDBEndpoint.requestID(from: requestIDs) })
         let console = context.console
         let port = self.port
         try ServeUntilInterrupted.run {

@@ -75,8 +75,9 @@ extension Context {
     private func putWithKnownSchema(_ name: String, _ item: AttributeMap) throws -> Bool {
         guard let known = tables.knownKeySchema(name) else { return false }
         let table = TableContext(name: name, known.schema)
-        guard let key = try? table.key(ofItem: item), ItemSize.check(item) == nil else { return false }
-        return try table.rows.put(key, item, size: ItemSize.of(item), ifKeySchema: known.text, in: db)
+        let size = ItemSize.of(item)  // once: `ItemSize.check` would walk the item again
+        guard let key = try? table.key(ofItem: item), size <= ItemSize.limit else { return false }
+        return try table.rows.put(key, item, size: size, ifKeySchema: known.text, in: db)
     }
 
     /// The table and the item at `keyMap`.

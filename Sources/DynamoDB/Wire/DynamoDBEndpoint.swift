@@ -22,8 +22,8 @@ public struct DynamoDBEndpoint: Sendable {
     /// - Parameters:
     ///   - handler: performs the operations (the account, in the CLI).
     ///   - region: named by the health check (`GET /`).
-    ///   - requestID: the next `x-amzn-RequestId`; `requestID(from:)` draws AWS's format from the
-    ///     account's seeded generator.
+    ///   - requestID: the next `x-amzn-RequestId`; `requestID(from:)` draws AWS's format from a
+    ///     seeded generator (the CLI's is `Account.requestIDGenerator()`, one per endpoint run).
     public init(handler: any DynamoDBRequestHandler, region: String, requestID: @escaping @Sendable () -> String) {
         self.handler = handler
         self.region = region
