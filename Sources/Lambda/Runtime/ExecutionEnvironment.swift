@@ -27,6 +27,8 @@ final class ExecutionEnvironment: Sendable {
     private let workFolder: String
     /// The process id (= its process group id) once spawned; -1 once reaped.
     private let process = Protected<(pid: Int32, killRequested: Bool)>((0, false))
+    /// The last `VmHWM` read (kB) and when (`maxMemoryUsedMB`).
+    private let peakReading = Protected<(at: ContinuousClock.Instant, kB: Int)?>(nil)
     /// What the resource watch saw and did (ExecutionEnvironment+Limits.swift).
     let watch = Protected<(peakResidentBytes: Int, killedFor: ResourceKill?)>((0, nil))
     /// The process group id, kept once the runtime is reaped (its orphans may remain).
@@ -183,14 +185,19 @@ extension ExecutionEnvironment {
 
     /// Peak resident memory in MB: the runtime process's own peak (Linux `VmHWM`) or the process
     /// group's largest sum seen by the resource watch, whichever is larger; 0 when unknown.
+    ///
+    /// `VmHWM` is read at most every 50 ms: warm invocations can run thousands of times a second,
+    /// and the kernel builds the whole status file for each read.
     func maxMemoryUsedMB() -> Int {
         let watched = watch.withLock { $0.peakResidentBytes }
         let pid = processID
-        guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else {
-            return (watched + (1 << 20) - 1) >> 20
+        let now = ContinuousClock.now
+        let peakKB = peakReading.withLock { reading -> Int? in
+            if let last = reading, now - last.at < .milliseconds(50) { return last.kB }
+            guard pid > 0, let kB = ProcessTable.peakResidentKB(of: pid) else { return nil }
+            reading = (now, kB)
+            return kB
         }
-        return (max(kB * 1024, watched) + (1 << 20) - 1) >> 20
+        return (max((peakKB ?? 0) * 1024, watched) + (1 << 20) - 1) >> 20
     }
 }

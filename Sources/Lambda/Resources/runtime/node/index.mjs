@@ -15,7 +15,6 @@ import { checkHandlerStyle, loadHandler } from './handler-module.mjs';
 import { buildContext, callHandler } from './invoke.mjs';
 import { installLambdaConsole, logEvent, setRequestId } from './lambda-console.mjs';
 import { emitEndMarker } from './output-frames.mjs';
-import { installSeededRandom, reseed } from './random.mjs';
 import { describeFunction, takeWorkbookSettings } from './sandbox-env.mjs';
 import { installStackMasking, setRealFolders } from './shown-paths.mjs';
 import { beginPhase, endPhase, installEventLoopWatch } from './virtual-timers.mjs';
@@ -30,7 +29,10 @@ const runtimeDir = path.dirname(fileURLToPath(import.meta.url));
 const settings = takeWorkbookSettings();
 installVirtualClock(settings.virtualTimeMs, { frozen: settings.deterministic });
 installEventLoopWatch({ deterministic: settings.deterministic });
-if (settings.deterministic) installSeededRandom(settings.seed);
+// Seeded randomness only in deterministic mode, loaded only then: it needs node:crypto, which
+// costs several milliseconds of every cold start.
+const seeded = settings.deterministic ? await import('./random.mjs') : null;
+seeded?.installSeededRandom(settings.seed);
 setRealFolders(settings.taskRoot, runtimeDir);
 installStackMasking();
 installLambdaConsole();
@@ -77,7 +79,7 @@ async function serve(handler, invocation) {
   if (invocation.traceId) process.env._X_AMZN_TRACE_ID = invocation.traceId;
   else delete process.env._X_AMZN_TRACE_ID;
   setRequestId(requestId);
-  if (settings.deterministic) reseed(requestId);
+  seeded?.reseed(requestId);
   phase = { name: 'invoke', requestId };
   beginPhase(invocation.deadlineMs, (at) => api.postIdle(requestId, at).catch(() => {}));
 
@@ -92,7 +94,9 @@ async function serve(handler, invocation) {
   phase = { name: 'idle' };
   endPhase();
   emitEndMarker(requestId);
-  await api.postResult(requestId, body);
+  // Not awaited: the request for the next invocation follows on the same connection, and the
+  // server answers both in order (one round trip per warm invocation instead of two).
+  api.postResult(requestId, body).catch(() => {});
 }
 
 async function reportInitFailure(error, label) {
