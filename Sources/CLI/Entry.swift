@@ -34,14 +34,14 @@ public enum Entry {
     }
 
     /// Runs the work the command made due (a `clock advance` past an Event retry).
+    /// Not after Ctrl-C: the learner asked to stop.
     static func runDueWork(_ context: CommandContext, after code: Int32) -> Int32 {
+        guard code != 130 else { return code }
         do {
             try context.runDueWork()
             return code
         } catch {
-            let failure = (error as? WorkbookError) ?? WorkbookError(LocalizedText(en: "\(error)"))
-            context.console.err(failure.rendered(context.language) + "\n")
-            return code == 0 ? failure.exitCode : code
+            return 130
         }
     }
 

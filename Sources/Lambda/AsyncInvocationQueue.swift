@@ -65,7 +65,7 @@ public struct AsyncInvocationQueue: Sendable {
         try db.execute(sql: "DELETE FROM lambda_async_invocations WHERE request_id = ?", arguments: [requestID])
     }
 
-    /// Whether anything waits, due or not (cheap: commands ask it before opening a pool).
+    /// Whether an attempt is due at `now` (cheap: every command that opens the account asks).
     public func hasDue(now: EpochMillis, in db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM lambda_async_invocations WHERE due_at <= ?)", arguments: [now]) ?? false
     }

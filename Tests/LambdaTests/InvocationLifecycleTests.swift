@@ -30,7 +30,9 @@ import Testing
     @Test func aWarmSecondInvokeReusesTheEnvironment() async throws {
         let files = ["index.js": "let count = 0;\nexports.handler = async () => ({ count: ++count, pid: process.pid });"]
         let (first, second) = try await ExecutionEnvironmentPool.withPool(LambdaFixture.settings()) { pool in
-            let function = LambdaFixture.function()
+            // Timeout 30: under a loaded machine (the whole suite starts Node processes at once) a
+            // first invocation can take more than the default 3 s of real time.
+            let function = LambdaFixture.function(timeout: 30)
             let code = LambdaFixture.code(files)
             let a = try await pool.invoke(function, code: code, payload: Array("{}".utf8), requestID: "aaaaaaaa-0000-4000-8000-000000000001")
             let b = try await pool.invoke(function, code: code, payload: Array("{}".utf8), requestID: "aaaaaaaa-0000-4000-8000-000000000002")

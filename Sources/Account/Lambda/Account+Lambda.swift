@@ -25,13 +25,13 @@ extension Account {
     /// Runs every Event retry due at the virtual now, earliest first, each at its own due
     /// instant (so its log lines carry the time Lambda would have run it) in an environment of
     /// its own. A retry that fails again queues the next one, which runs too if already due.
+    ///
+    /// An attempt leaves the queue only in the transaction that records its outcome, so one that
+    /// cannot run (no `node`) or is interrupted (Ctrl-C) stays queued for a later command.
     public func runDueLambdaWork() async throws {
         let queue = AsyncInvocationQueue()
-        while let attempt = try write({ db -> AsyncInvocationQueue.Attempt? in
-            guard let due = try queue.nextDue(now: now(), in: db) else { return nil }
-            try queue.remove(due.requestID, in: db)
-            return due
-        }) {
+        while let attempt = try read({ db in try queue.nextDue(now: now(), in: db) }) {
+            try Task.checkCancellation()
             let then = VirtualClock(state: ClockState(mode: clock.mode, anchor: attempt.dueAt, wallAnchor: SystemWallClock().now()))
             try await ExecutionEnvironmentPool.withPool(lambdaSettings(clock: then)) { pool in
                 try await LambdaInvoker(account: self, pool: pool).runAttempt(attempt, pool: pool, at: attempt.dueAt)
@@ -39,8 +39,8 @@ extension Account {
         }
     }
 
-    /// The pool settings of this account, its clock replaced by `clock`.
-    func lambdaSettings(clock: VirtualClock) -> ExecutionEnvironmentPool.Settings {
-        ExecutionEnvironmentPool.Settings(region: region, clock: clock, ids: ids, seed: seed)
+    /// The pool settings of this account, its clock replaced by `clock` (the account's own by default).
+    public func lambdaSettings(clock: VirtualClock? = nil) -> ExecutionEnvironmentPool.Settings {
+        ExecutionEnvironmentPool.Settings(region: region, clock: clock ?? self.clock, ids: ids, seed: seed)
     }
 }

@@ -68,20 +68,30 @@ public final class LambdaInvoker: Sendable {
     /// that fails.
     func runPendingFirstAttempts() async throws {
         while let attempt = pendingFirstAttempts.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+            try Task.checkCancellation()
             try await runAttempt(attempt, pool: pool, at: account.now())
         }
     }
 
-    /// Runs one Event attempt at the virtual instant `at`; queues the next on failure.
+    /// Runs one Event attempt at the virtual instant `at`; in the same transaction it takes a
+    /// queued attempt off the queue and queues the next on failure. An attempt cut short by
+    /// Ctrl-C counts for nothing: it stays as it was.
     func runAttempt(_ attempt: AsyncInvocationQueue.Attempt, pool: ExecutionEnvironmentPool, at: EpochMillis) async throws {
-        guard let function = try account.read({ db in try account.functions.get(attempt.functionName, in: db) }) else { return }
+        let queue = AsyncInvocationQueue()
+        guard let function = try account.read({ db in try account.functions.get(attempt.functionName, in: db) }) else {
+            try account.write { db in try queue.remove(attempt.requestID, in: db) }
+            return
+        }
         let label = "Event attempt \(attempt.number) of \(AsyncInvocationQueue.attempts) for \(attempt.requestID)"
         let result = try await run(function, payload: attempt.payload, requestID: attempt.requestID, pool: pool, label: label)
-        guard result.functionError != nil else { return }
-        let queued = try account.write { db in
-            try AsyncInvocationQueue().scheduleRetry(after: attempt.number, requestID: attempt.requestID, functionName: function.name,
-                                                     payload: attempt.payload, failedAttemptAt: at, in: db)
+        try Task.checkCancellation()
+        let queued = try account.write { db -> AsyncInvocationQueue.Attempt? in
+            try queue.remove(attempt.requestID, in: db)
+            guard result.functionError != nil else { return nil }
+            return try queue.scheduleRetry(after: attempt.number, requestID: attempt.requestID, functionName: function.name,
+                                           payload: attempt.payload, failedAttemptAt: at, in: db)
         }
+        guard result.functionError != nil else { return }
         if let queued {
             account.journal.record("Lambda", LocalizedText(
                 en: "attempt \(attempt.number) failed; Lambda retries at \(TimeFormat.isoMillisZ(queued.dueAt)) (virtual clock)",

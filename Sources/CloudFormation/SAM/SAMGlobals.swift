@@ -98,3 +98,14 @@ struct SAMGlobals {
         }
     }
 }
+
+/// `Globals` merging for tools that read a template without transforming it (`sam local invoke`).
+public enum SAMGlobalMerge {
+    /// A serverless resource's property with its global counterpart merged in, as the
+    /// translator merges them; nil when neither is set.
+    public static func merge(global: TemplateNode?, local: TemplateNode?) -> TemplateNode? {
+        guard let global else { return local }
+        guard let local else { return global }
+        return SAMGlobals.merge(global, local)
+    }
+}

@@ -24,13 +24,26 @@ enum LambdaInvokeCommand {
         try CLIOutput.validate(outputOptions)
         let invocation = try invokeRequest(request)
         let account = try context.account()
-        let response = try AsyncBridge.run { try await account.withLambda { invoker in try await invoker.invoke(invocation) } }
+        // Printed inside `withLambda`, before it runs an Event invocation's first attempt: the
+        // 202 comes at once, as on AWS, and the attempt runs before the command exits.
+        let printed = try AsyncBridge.run { [context] in
+            try await account.withLambda { invoker in
+                let response = try await invoker.invoke(invocation)
+                return try Self.print(response, outfile: outfile, options: outputOptions, context)
+            }
+        }
+        return printed
+    }
+
+    /// Writes the payload to the outfile and the rest to stdout; a service error as the CLI shows it.
+    static func print(_ response: Result<LambdaInvokeResponse, AWSError>, outfile: String, options: OutputOptions,
+                      _ context: CommandContext) throws -> Int32 {
         switch response {
         case .failure(let error):
             throw CLIFailure.service(error, operation: "Invoke")
         case .success(let response):
             try write(response.payload, to: outfile, context)
-            context.console.out(try CLIOutput.render(stdoutJSON(response), operation: "Invoke", options: outputOptions))
+            context.console.out(try CLIOutput.render(stdoutJSON(response), operation: "Invoke", options: options))
             return 0
         }
     }
@@ -93,12 +106,22 @@ enum LambdaInvokeCommand {
         return .object(o)
     }
 
-    /// Writes the payload to `outfile` (relative to the current folder), replacing it.
+    /// Writes the payload to `outfile` (relative to the current folder) as Python's
+    /// `open(outfile, 'wb')` does: through the path (so `/dev/stdout` works), truncating it.
     static func write(_ payload: [UInt8], to outfile: String, _ context: CommandContext) throws {
         let path = outfile.hasPrefix("/") ? outfile : (context.console.currentDirectory as NSString).appendingPathComponent(outfile)
-        guard FileManager.default.createFile(atPath: path, contents: Data(payload)) else {
-            // The CLI's error for an outfile it cannot open (Python's open()).
-            throw CLIFailure.general("[Errno 2] No such file or directory: '\(outfile)'")
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard fd >= 0 else {
+            // The CLI's error for an outfile it cannot open: Python's OSError text.
+            let number = errno
+            throw CLIFailure.general("[Errno \(number)] \(String(cString: strerror(number))): '\(outfile)'")
+        }
+        defer { close(fd) }
+        var written = 0
+        while written < payload.count {
+            let n = payload.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, payload.count - written) }
+            guard n > 0 else { throw CLIFailure.general("[Errno \(errno)] \(String(cString: strerror(errno))): '\(outfile)'") }
+            written += n
         }
     }
 }

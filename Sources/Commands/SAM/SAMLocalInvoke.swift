@@ -45,20 +45,24 @@ struct SAMLocalInvoke {
         let account = try context.account()
         let folder = ((templatePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(source.codeUri)
         let code = try CodeArchive.read(folder: folder)
-        let properties = LocalFunctionProperties(root: root, logicalId: source.logicalId)
+        let overrides = try ParameterOverrides.parse(args.list("--parameter-overrides") ?? []).dictionary
+        let properties = LocalFunctionProperties(root: root, logicalId: source.logicalId, parameters: overrides,
+                                                 region: account.region, accountId: account.accountId)
         let environment = try properties.environment(overrides: args.value("--env-vars").map { try Self.envVars(console.path($0), for: source.logicalId) })
         let function = FunctionConfiguration.local(
             logicalId: source.logicalId, runtime: source.runtime, handler: source.handler, timeout: properties.timeout,
             memorySize: properties.memorySize, environment: environment, architecture: source.architecture, code: code,
             region: account.region, account: account.accountId, now: account.now(), revisionId: account.ids.uuid())
         console.err("Invoking \(source.handler ?? "") (\(source.runtime ?? ""))\n")
-        let settings = ExecutionEnvironmentPool.Settings(region: account.region, clock: account.clock, ids: account.ids, seed: account.seed)
+        let settings = account.lambdaSettings()
         let requestID = account.ids.uuid()
         let result = try AsyncBridge.run {
             try await ExecutionEnvironmentPool.withPool(settings) { pool in
                 try await pool.invoke(function, code: code, payload: event, requestID: requestID)
             }
         }
+        // Saves the ids drawn and the clock moved, so the next run gets new ones.
+        try account.write { _ in }
         for line in result.logs { console.err(line.message + "\n") }
         console.out(result.payloadText + "\n")
         return 0

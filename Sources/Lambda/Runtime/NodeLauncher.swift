@@ -16,8 +16,8 @@ struct NodeLauncher: Sendable {
             throw WorkbookError(
                 LocalizedText(en: "node was not found on PATH: Lambda functions with a nodejs runtime run on the machine's Node.js",
                               ko: "PATH에서 node를 찾을 수 없습니다: nodejs 런타임 Lambda 함수는 이 컴퓨터의 Node.js로 실행됩니다"),
-                fix: LocalizedText(en: "install Node.js 20 (e.g. apt-get install nodejs) and run `workbook doctor`",
-                                   ko: "Node.js 20을 설치하고(예: apt-get install nodejs) `workbook doctor`를 실행하세요"))
+                fix: LocalizedText(en: "install Node.js 20: `bash .ci/setup` from the workbook's folder does it (or apt-get install nodejs)",
+                                   ko: "Node.js 20을 설치하세요: 워크북 폴더에서 `bash .ci/setup`을 실행하면 됩니다(또는 apt-get install nodejs)"))
         }
         guard let bundled = Bundle.module.url(forResource: "runtime", withExtension: nil)?.appendingPathComponent("node"),
               let real = realpath(bundled.path, nil) else {

@@ -52,6 +52,9 @@ struct CheckSession {
             if let advance, let millis = TimeFormat.parseDuration(advance) { account.clock.advance(by: millis) }
             try account.write { _ in }
             trace.append(TraceLine(actor: "clock", text: TimeFormat.isoMillisZ(account.now())))
+            // What the step made due (an Event retry) runs now, as after `workbook clock advance`.
+            try DueWork.run(account)
+            traceJournal()
         case .stack(let name, let observedAs):
             observations[observedAs] = try stackObservation(name)
         }
@@ -69,10 +72,16 @@ struct CheckSession {
         trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.joined(separator: " "))  → exit \(exit)",
                                detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
         traceStackEvents()
+        traceJournal()
+        return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
+    }
+
+    /// Adds what the services recorded out of sight (cold starts, logs the role could not
+    /// write, retries) since the last look.
+    mutating func traceJournal() {
         for entry in account.journal.take() {
             trace.append(TraceLine(actor: entry.actor, text: scratch.scrub(entry.text.text(language)), detail: entry.detail.map(scratch.scrub)))
         }
-        return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
     }
 
     /// Text without ANSI colour codes (SAM writes some even when not on a terminal).

@@ -19,8 +19,11 @@ export class RuntimeApiClient {
   #host;
   #port;
   #socket = null;
-  /** Bytes received and not yet consumed by a response. */
-  #buffer = Buffer.alloc(0);
+  /** Bytes received and not yet consumed by a response, as they arrived. */
+  #chunks = [];
+  #received = 0;
+  /** The head of the response being received, once complete: { status, headers, start, length }. */
+  #head = null;
   /** The responses awaited, in request order: { resolve, reject }. */
   #pending = [];
 
@@ -53,11 +56,11 @@ export class RuntimeApiClient {
   }
 
   postError(requestId, errorType, json) {
-    return this.#send('POST', `${BASE}/invocation/${encodeURIComponent(requestId)}/error`, json, { 'Lambda-Runtime-Function-Error-Type': errorType });
+    return this.#send('POST', `${BASE}/invocation/${encodeURIComponent(requestId)}/error`, json, errorTypeHeader(errorType));
   }
 
   postInitError(errorType, json) {
-    return this.#send('POST', `${BASE}/init/error`, json, { 'Lambda-Runtime-Function-Error-Type': errorType });
+    return this.#send('POST', `${BASE}/init/error`, json, errorTypeHeader(errorType));
   }
 
   /** Deterministic mode: nothing can happen in `name` (a request id, or `init`) before its
@@ -85,13 +88,16 @@ export class RuntimeApiClient {
     if (this.#socket) return this.#socket;
     const socket = net.connect({ host: this.#host, port: this.#port, noDelay: true });
     socket.on('data', (chunk) => {
-      this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+      this.#chunks.push(chunk);
+      this.#received += chunk.length;
       this.#deliver();
     });
     const fail = (error) => {
       if (this.#socket !== socket) return; // an old socket closed after its replacement opened
       this.#socket = null;
-      this.#buffer = Buffer.alloc(0);
+      this.#chunks = [];
+      this.#received = 0;
+      this.#head = null;
       const pending = this.#pending;
       this.#pending = [];
       for (const waiter of pending) waiter.reject(error ?? new Error('runtime API connection closed'));
@@ -107,21 +113,35 @@ export class RuntimeApiClient {
     while (this.#socket && this.#pending.length > 0 && this.#deliverOne());
   }
 
+  /** The received bytes as one buffer (joined only when a response may be complete, so a large
+   *  body arriving in many chunks is copied once, not once per chunk). */
+  #joined() {
+    if (this.#chunks.length > 1) this.#chunks = [Buffer.concat(this.#chunks, this.#received)];
+    return this.#chunks[0] ?? Buffer.alloc(0);
+  }
+
   #deliverOne() {
-    const end = this.#buffer.indexOf(CRLF_CRLF);
-    if (end < 0) return false;
-    const lines = this.#buffer.toString('latin1', 0, end).split('\r\n');
-    const status = Number(lines[0].split(' ')[1]);
-    const headers = {};
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(':');
-      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (!this.#head) {
+      const buffer = this.#joined();
+      const end = buffer.indexOf(CRLF_CRLF);
+      if (end < 0) return false;
+      const lines = buffer.toString('latin1', 0, end).split('\r\n');
+      const headers = {};
+      for (const line of lines.slice(1)) {
+        const colon = line.indexOf(':');
+        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      this.#head = { status: Number(lines[0].split(' ')[1]), headers, start: end + CRLF_CRLF.length,
+                     length: Number(headers['content-length'] ?? 0) };
     }
-    const length = Number(headers['content-length'] ?? 0);
-    const start = end + CRLF_CRLF.length;
-    if (this.#buffer.length < start + length) return false;
-    const bodyBytes = Buffer.from(this.#buffer.subarray(start, start + length));
-    this.#buffer = this.#buffer.subarray(start + length);
+    const { status, headers, start, length } = this.#head;
+    if (this.#received < start + length) return false;
+    const buffer = this.#joined();
+    const bodyBytes = Buffer.from(buffer.subarray(start, start + length));
+    const rest = buffer.subarray(start + length);
+    this.#chunks = rest.length > 0 ? [rest] : [];
+    this.#received = rest.length;
+    this.#head = null;
     const waiter = this.#pending.shift();
     if (this.#pending.length === 0) this.#socket.unref();
     if (headers.connection === 'close') {
@@ -133,6 +153,14 @@ export class RuntimeApiClient {
     waiter.resolve({ status, headers, body: bodyBytes });
     return true;
   }
+}
+
+// The error type comes from the handler's own error name, which may hold any character; a
+// header value must be printable ASCII, so anything else travels as "Unhandled" (the body
+// carries the real errorType either way).
+function errorTypeHeader(errorType) {
+  const value = String(errorType ?? '');
+  return { 'Lambda-Runtime-Function-Error-Type': /^[\x20-\x7e]+$/.test(value) ? value : 'Unhandled' };
 }
 
 function parseOptionalJSON(text) {
