@@ -127,6 +127,9 @@ struct LambdaInvokeTests {
         let failing = try workbook(["--deterministic", "sam", "local", "invoke", "Fails", "--no-event"], in: folder.path)
         #expect(failing.exitCode == 0, "SAM CLI exits 0 when the function fails: \(failing.transcript)")
         #expect(failing.stdout.hasPrefix(#"{"errorType":"Error","errorMessage":"boom","trace":["Error: boom","#), "\(failing.stdout)")
+        let again = try workbook(["--deterministic", "sam", "local", "invoke", "Ok", "-e", "event.json"], in: folder.path)
+        func requestID(_ run: Run) -> Substring? { run.stderr.firstMatch(of: #/START RequestId: (\S+)/#)?.1 }
+        #expect(requestID(run) != nil && requestID(run) != requestID(again), "each run draws new ids: \(again.stderr)")
         let ambiguous = try workbook(["sam", "local", "invoke"], in: folder.path)
         #expect(ambiguous.exitCode == 1)
         #expect(ambiguous.stderr.contains("Possible options in your template: ['Ok', 'Fails', 'Silent', 'Sleeps']"), "\(ambiguous.transcript)")
