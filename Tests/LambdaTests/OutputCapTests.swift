@@ -7,22 +7,23 @@ import Testing
 /// is drained all along, and past the per-invocation cap lines are dropped with one notice.
 @Suite struct OutputCapTests {
     @Test func endlessConsoleOutputIsCappedAndTheTimeoutStillEndsIt() async throws {
-        // A small cap, so that even a starved machine prints past it before the timeout.
+        // A small cap, so that even a starved machine prints past it before the timeout (a CI run
+        // under full load printed only some 40 KB in its 10 s of real time).
         var settings = LambdaFixture.settings()
-        settings.limits.logBytesPerInvocation = 65_536
+        settings.limits.logBytesPerInvocation = 16_384
         let began = ContinuousClock.now
         let result = try await LambdaFixture.invoke(settings: settings, [
             "index.js": "exports.handler = async () => { for (let i = 0; ; i++) console.log('line %d %s', i, 'x'.repeat(1000)); };",
         ], LambdaFixture.function(timeout: 2))
         print("output cap test: wall \(LambdaFixture.seconds(ContinuousClock.now - began)) s, \(result.logs.count) lines")
         #expect(try LambdaFixture.object(result)["errorType"] == "Sandbox.Timedout")
-        let notice = ChildOutputLog.droppedNotice(limit: 65_536)
-        #expect(notice.contains("65536 bytes"))
+        let notice = ChildOutputLog.droppedNotice(limit: 16_384)
+        #expect(notice.contains("16384 bytes"))
         let lines = LambdaFixture.messages(result)
         #expect(lines.filter { $0 == notice }.count == 1)
         let kept = lines.filter { $0.contains("\tINFO\tline ") }
-        #expect(kept.count > 30)
-        #expect(kept.reduce(0) { $0 + $1.utf8.count } <= 65_536)
+        #expect(kept.count > 8)
+        #expect(kept.reduce(0) { $0 + $1.utf8.count } <= 16_384)
         #expect(lines.last?.hasSuffix("\tStatus: timeout") == true)
     }
 
