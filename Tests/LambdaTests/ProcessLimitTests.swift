@@ -49,7 +49,10 @@ import Testing
         let wall = ContinuousClock.now - began
         print("fork loop test: wall \(LambdaFixture.seconds(wall)) s")
         #expect(result.payloadText == #"{"errorType":"Runtime.ExitError","errorMessage":"RequestId: \#(id) Error: Runtime exited with error: signal: killed"}"#)
-        #expect(wall < .seconds(40))
+        // The payload (signal: killed, not Sandbox.Timedout) shows the process limit ended it; the
+        // wall guard only proves nothing hangs (a fully loaded CI machine took 45 s: the fork
+        // loop starves the watch of CPU).
+        #expect(wall < .seconds(120))
         let line = try #require(LambdaFixture.messages(result).first { $0.contains("\tINFO\tgroup ") })
         let group = try #require(Int32(line.split(separator: " ").last ?? ""))
         let left = (ProcessTable.members(of: [group])[group] ?? []).filter { !LambdaFixture.isGoneOrZombie($0) }
