@@ -203,6 +203,9 @@ public final class ExecutionEnvironmentPool: Sendable {
     /// A warm environment for `key` once it asks for its next invocation; nil when none is left.
     private func takeIdle(_ key: String, limit: Duration) async -> ExecutionEnvironment? {
         while let candidate = state.withLock({ s in s.idle[key]?.popLast() }) {
+            // The usual warm case: the runtime already asks for its next invocation, so no
+            // timer task is needed to bound the wait.
+            if await candidate.channel.isIdle { return candidate }
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { [sleep = settings.sleep] in
                     do {
