@@ -81,7 +81,7 @@ async function serve(handler, invocation) {
   setRequestId(requestId);
   seeded?.reseed(requestId);
   phase = { name: 'invoke', requestId };
-  beginPhase(invocation.deadlineMs, (at) => api.postIdle(requestId, at).catch(() => {}));
+  beginPhase(invocation.deadlineMs, (at) => api.postIdle(requestId, at).catch(() => {}), () => reportNodeExit(requestId));
 
   let body;
   try {
@@ -97,6 +97,20 @@ async function serve(handler, invocation) {
   // Not awaited: the request for the next invocation follows on the same connection, and the
   // server answers both in order (one round trip per warm invocation instead of two).
   api.postResult(requestId, body).catch(() => {});
+}
+
+// Lambda's text when Node would exit with an invocation unfinished (reference §2.2); the
+// environment ends after the report, as Node would have.
+const NODE_EXIT_MESSAGE = 'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a '
+  + 'Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes';
+
+async function reportNodeExit(requestId) {
+  const description = { errorType: 'Runtime.NodeJsExit', errorMessage: NODE_EXIT_MESSAGE };
+  phase = { name: 'idle' };
+  endPhase();
+  emitEndMarker(requestId);
+  await api.postError(requestId, description.errorType, JSON.stringify(description)).catch(() => {});
+  process.exit(0);
 }
 
 async function reportInitFailure(error, label) {

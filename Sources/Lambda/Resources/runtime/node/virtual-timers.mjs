@@ -145,6 +145,13 @@ function onLoopEmpty() {
     // Parked until the Swift side ends the phase (kills the process): a real, referenced timer.
     real.setInterval(() => {}, TIMEOUT_MAX);
     phase.onIdle(virtualNow());
+    return;
+  }
+  // Real time: nothing is left that could ever settle the handler's promise, so Node is about
+  // to exit in the middle of the phase, which Lambda's runtime reports as Runtime.NodeJsExit.
+  if (!virtual && phase?.onStall && !phase.stallReported) {
+    phase.stallReported = true;
+    phase.onStall();
   }
 }
 
@@ -158,9 +165,10 @@ export function cancelWhenLoopEmpty(waiter) {
 }
 
 /** Init or an invocation starts: timers jump up to `deadlineMs`; `onIdle(virtualMs)` when nothing
- *  can happen before it. */
-export function beginPhase(deadlineMs, onIdle) {
-  phase = { deadlineMs, onIdle, idleReported: false };
+ *  can happen before it (deterministic mode); `onStall()` when, on real time, the loop empties
+ *  with the phase unfinished. */
+export function beginPhase(deadlineMs, onIdle, onStall) {
+  phase = { deadlineMs, onIdle, onStall, idleReported: false, stallReported: false };
 }
 
 export function endPhase() {
