@@ -30,6 +30,13 @@ public final class IDGenerator: Sendable {
 
     /// `count` characters drawn from `alphabet`.
     public func string(_ count: Int, from alphabet: String) -> String {
+        // Every alphabet here is ASCII: draw bytes (character i is byte i), no Character array.
+        let bytes = Array(alphabet.utf8)
+        if bytes.count == alphabet.count {
+            var out = [UInt8](repeating: 0, count: count)
+            for i in 0..<count { out[i] = bytes[Int(nextUInt64() % UInt64(bytes.count))] }
+            return String(decoding: out, as: UTF8.self)
+        }
         let chars = Array(alphabet)
         var out = ""
         out.reserveCapacity(count)

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import SimKit
 
 /// Status, headers (lowercased names) and body of one response.
 typealias RawResponse = (status: Int, headers: [String: String], body: String)
@@ -15,16 +16,7 @@ final class RawHTTPClient: @unchecked Sendable {
 
     /// Connects to 127.0.0.1:`port`; nil when nothing listens there.
     init?(port: Int) {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { close(fd); return nil }
+        guard let fd = LoopbackSocket.connect(port: port) else { return nil }
         // Generous: the server answers on the cooperative pool, which the whole parallel test
         // run shares on two cores; a short timeout turned a busy pool into a false failure.
         var timeout = timeval(tv_sec: 120, tv_usec: 0)

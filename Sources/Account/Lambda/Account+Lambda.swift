@@ -34,7 +34,7 @@ extension Account {
             try Task.checkCancellation()
             let then = VirtualClock(state: ClockState(mode: clock.mode, anchor: attempt.dueAt, wallAnchor: SystemWallClock().now()))
             try await ExecutionEnvironmentPool.withPool(lambdaSettings(clock: then)) { pool in
-                try await LambdaInvoker(account: self, pool: pool).runAttempt(attempt, pool: pool, at: attempt.dueAt)
+                try await LambdaInvoker(account: self, pool: pool).runAttempt(attempt, at: attempt.dueAt)
             }
         }
     }

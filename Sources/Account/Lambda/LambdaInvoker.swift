@@ -56,7 +56,7 @@ public final class LambdaInvoker: Sendable {
                 ko: "\(function.name)의 Event 호출 \(requestID) 접수(202). 이 명령이 끝나기 전에 실행됩니다"))
             return .success(LambdaInvokeResponse(statusCode: 202, payload: [], requestID: requestID))
         case .requestResponse:
-            let result = try await run(function, payload: event, requestID: requestID, pool: pool, label: "invocation")
+            let result = try await run(function, payload: event, requestID: requestID, label: "invocation")
             return .success(LambdaInvokeResponse(
                 statusCode: 200, functionError: result.functionError,
                 logResult: request.logTail ? Self.logTail(result.logs) : nil,
@@ -69,21 +69,21 @@ public final class LambdaInvoker: Sendable {
     func runPendingFirstAttempts() async throws {
         while let attempt = pendingFirstAttempts.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
             try Task.checkCancellation()
-            try await runAttempt(attempt, pool: pool, at: account.now())
+            try await runAttempt(attempt, at: account.now())
         }
     }
 
     /// Runs one Event attempt at the virtual instant `at`; in the same transaction it takes a
     /// queued attempt off the queue and queues the next on failure. An attempt cut short by
     /// Ctrl-C counts for nothing: it stays as it was.
-    func runAttempt(_ attempt: AsyncInvocationQueue.Attempt, pool: ExecutionEnvironmentPool, at: EpochMillis) async throws {
+    func runAttempt(_ attempt: AsyncInvocationQueue.Attempt, at: EpochMillis) async throws {
         let queue = AsyncInvocationQueue()
         guard let function = try account.read({ db in try account.functions.get(attempt.functionName, in: db) }) else {
             try account.write { db in try queue.remove(attempt.requestID, in: db) }
             return
         }
         let label = "Event attempt \(attempt.number) of \(AsyncInvocationQueue.attempts) for \(attempt.requestID)"
-        let result = try await run(function, payload: attempt.payload, requestID: attempt.requestID, pool: pool, label: label)
+        let result = try await run(function, payload: attempt.payload, requestID: attempt.requestID, label: label)
         try Task.checkCancellation()
         let queued = try account.write { db -> AsyncInvocationQueue.Attempt? in
             try queue.remove(attempt.requestID, in: db)
@@ -103,13 +103,9 @@ public final class LambdaInvoker: Sendable {
         }
     }
 
-    /// One invocation in `pool`, its lines delivered to the function's log group.
-    private func run(_ function: FunctionConfiguration, payload: [UInt8], requestID: String, pool: ExecutionEnvironmentPool,
-                     label: String) async throws -> InvocationResult {
-        guard let code = try account.read({ db in try account.functions.code(function.name, in: db) }) else {
-            throw WorkbookError(LocalizedText(en: "the code of function \(function.name) is missing from the account"))
-        }
-        let result = try await pool.invoke(function, code: code, payload: payload, requestID: requestID)
+    /// One invocation in the pool, its lines delivered to the function's log group.
+    private func run(_ function: FunctionConfiguration, payload: [UInt8], requestID: String, label: String) async throws -> InvocationResult {
+        let result = try await pool.invoke(function, code: try code(of: function), payload: payload, requestID: requestID)
         let outcome = try LambdaLogDelivery(account: account).deliver(
             result.logs, function: function, streamName: result.environment.logStreamName, ingestionTime: pool.settings.clock.now())
         let start = result.environment.coldStart ? "cold start" : "warm environment"
@@ -120,6 +116,14 @@ public final class LambdaInvoker: Sendable {
             detail: result.functionError == nil ? [] : [result.payloadText])
         if let entry = outcome.journalEntry(function: function.name, role: function.role) { account.journal.record(entry) }
         return result
+    }
+
+    /// The function's stored code (read only for a cold start).
+    private func code(of function: FunctionConfiguration) throws -> CodeArchive {
+        guard let code = try account.read({ db in try account.functions.code(function.name, in: db) }) else {
+            throw WorkbookError(LocalizedText(en: "the code of function \(function.name) is missing from the account"))
+        }
+        return code
     }
 
     /// `LogResult`: base64 of the last 4 KB of the invocation's log text.

@@ -200,7 +200,7 @@ final class EndpointProcess {
         guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
             process.terminate()
             process.waitUntilExit()
-            throw WorkbookError(LocalizedText(en: "bench dynamodb: the endpoint printed no URL (\(url))"))
+            throw DynamoDBBench.failure("the endpoint printed no URL (\(url))")
         }
         self.port = port
     }
@@ -219,17 +219,10 @@ final class KeepAliveHTTPClient {
     private var chunk = [UInt8](repeating: 0, count: 65_536)
 
     init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        guard let connected = LoopbackSocket.connect(port: port) else { throw DynamoDBBench.failure("cannot connect to 127.0.0.1:\(port)") }
+        fd = connected
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        guard connected == 0 else { Glibc.close(fd); throw DynamoDBBench.failure("cannot connect to 127.0.0.1:\(port)") }
     }
 
     /// One DynamoDB call: the status and the body.

@@ -46,7 +46,7 @@ struct Bench: WorkbookRunnable {
         try FileManager.default.copyItem(atPath: lesson.starterFolder, toPath: "\(learner)/\(lesson.id)")
         try CourseAudit.overlay(lesson.solutionFolder, onto: "\(learner)/\(lesson.id)")
         let sample = try prepareSample(course: course, scratch: scratch)
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe = DynamoDBBench.currentExecutable
 
         c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n")
         c.out("iterations: \(iterations) per case (after one warm-up)\n\n")

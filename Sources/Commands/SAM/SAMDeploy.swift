@@ -70,14 +70,7 @@ struct SAMDeploy {
 
     /// `-t FILE`; else the built template when `sam build` made one; else the project's template.
     func locateTemplate(_ options: SAMDeployOptions) throws -> String {
-        let path: String
-        if let explicit = options.templateFile {
-            path = console.path(explicit)
-        } else if FileManager.default.fileExists(atPath: console.path(".aws-sam/build/template.yaml")) {
-            path = console.path(".aws-sam/build/template.yaml")
-        } else {
-            path = SAMTemplateFile.locate(nil, console: console)
-        }
+        let path = SAMTemplateFile.locateBuiltFirst(options.templateFile, console: console)
         guard FileManager.default.fileExists(atPath: path) else { throw SAMError("Template file not found at \(path)") }
         return path
     }

@@ -38,7 +38,7 @@ struct SAMLocalInvoke {
         if args.value("--event") != nil, args.flag("--no-event") {
             throw args.usage("--no-event and --event can not be used together. Please provide only one.")
         }
-        let templatePath = Self.templatePath(args.value("--template-file"), console: console)
+        let templatePath = SAMTemplateFile.locateBuiltFirst(args.value("--template-file"), console: console)
         let root = try SAMTemplateFile.load(templatePath, console: console)
         let source = try function(args.positionals.first, in: root)
         let event = try self.event(args.value("--event"))
@@ -66,16 +66,6 @@ struct SAMLocalInvoke {
         for line in result.logs { console.err(line.message + "\n") }
         console.out(result.payloadText + "\n")
         return 0
-    }
-
-    /// An explicit template, else the built one (`.aws-sam/build/template.yaml`, as SAM
-    /// prefers it), else `template.yaml`/`template.yml`.
-    static func templatePath(_ explicit: String?, console: Console) -> String {
-        if explicit == nil {
-            let built = console.path(".aws-sam/build/template.yaml")
-            if FileManager.default.fileExists(atPath: built) { return built }
-        }
-        return SAMTemplateFile.locate(explicit, console: console)
     }
 
     /// The function to run: the one named, or the template's only function.

@@ -13,6 +13,14 @@ enum SAMTemplateFile {
         return FileManager.default.fileExists(atPath: yaml) ? yaml : console.path("template.yml")
     }
 
+    /// `-t FILE`; else the built template when `sam build` made one; else `locate(nil)`, as
+    /// `sam deploy` and `sam local invoke` look for it.
+    static func locateBuiltFirst(_ explicit: String?, console: Console) -> String {
+        if let explicit { return console.path(explicit) }
+        let built = console.path(".aws-sam/build/template.yaml")
+        return FileManager.default.fileExists(atPath: built) ? built : locate(nil, console: console)
+    }
+
     /// The path as the learner would type it, for locations in messages.
     static func display(_ path: String, console: Console) -> String {
         let base = console.currentDirectory.hasSuffix("/") ? console.currentDirectory : console.currentDirectory + "/"

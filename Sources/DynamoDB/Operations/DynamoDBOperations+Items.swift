@@ -4,7 +4,7 @@ import SimKit
 /// PutItem, GetItem, UpdateItem, DeleteItem.
 extension Context {
     func putItem(_ request: Request) throws -> JSON {
-        _ = try request.tableName()
+        let name = try request.tableName()
         let item = try request.item("Item")
         let returnValues = try request.returnValues()
         if !["NONE", "ALL_OLD"].contains(returnValues) { throw DynamoDBErrors.returnValuesPutDelete }
@@ -12,8 +12,8 @@ extension Context {
         let expressions = try RequestExpressions.parse(request)
         // The old item only matters for a condition, ALL_OLD or the capacity charged.
         let needsOld = expressions.condition != nil || returnValues != "NONE" || mode != .none
-        if !needsOld, try putWithKnownSchema(try request.tableName(), item) { return .object(JSONObject()) }
-        let table = try table(request)
+        if !needsOld, try putWithKnownSchema(name, item) { return .object(JSONObject()) }
+        let table = try table(named: name)
         let plan = try planPut(request, expressions, table: table, item: item, readOld: needsOld)
         return try finish(plan, request, returnValues: returnValues, mode: mode)
     }
@@ -52,11 +52,11 @@ extension Context {
     }
 
     func getItem(_ request: Request) throws -> JSON {
-        _ = try request.tableName()
+        let name = try request.tableName()
         let keyMap = try request.item("Key")
         let mode = try request.capacityMode()
         let expressions = try RequestExpressions.parse(request)
-        let (table, stored) = try read(keyMap, table: try request.tableName())
+        let (table, stored) = try read(keyMap, table: name)
         var response = JSONObject()
         if let stored {
             response["Item"] = RequestExpressions.project(stored.item, expressions.projection, attributesToGet: request.attributesToGet).dynamoJSON

@@ -32,13 +32,8 @@ public struct DynamoDBEndpoint: Sendable {
 
     /// A DynamoDB request id: 52 characters of `[A-Z0-9]` (reference §3.1).
     public static func requestID(from ids: IDGenerator) -> String {
-        // `ids.string(52, from: alphabet)`, draw for draw, without building a Character array each time.
-        var bytes = [UInt8](repeating: 0, count: 52)
-        for i in 0..<52 { bytes[i] = requestIDAlphabet[Int(ids.nextUInt64() % UInt64(requestIDAlphabet.count))] }
-        return String(decoding: bytes, as: UTF8.self)
+        ids.string(52, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     }
-
-    private static let requestIDAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
 
     /// The handler to give `LoopbackHTTPServer.bind(syncHandler:)`: each request is answered on
     /// its connection's event loop, without a hop to the concurrency pool and back.

@@ -95,11 +95,12 @@ public final class ExecutionEnvironmentPool: Sendable {
         }
     }
 
-    /// Invokes `function` (RequestResponse) with `payload` under `requestID`.
+    /// Invokes `function` (RequestResponse) with `payload` under `requestID`. `code` is read only
+    /// when an environment has to start: a warm one already runs it (the pool's key holds its hash).
     ///
     /// - Throws: `WorkbookError` for what the workbook does not simulate (a runtime other than
     ///   `nodejs*.x`, a function without a runtime or handler) or cannot do (no `node`).
-    public func invoke(_ function: FunctionConfiguration, code: CodeArchive, payload: [UInt8],
+    public func invoke(_ function: FunctionConfiguration, code: @autoclosure () throws -> CodeArchive, payload: [UInt8],
                        requestID: String) async throws -> InvocationResult {
         let runtime = try Self.simulatedRuntime(of: function)
         let key = function.arn + "#" + function.revisionId + "#" + function.codeSha256
@@ -125,7 +126,7 @@ public final class ExecutionEnvironmentPool: Sendable {
 
     // MARK: - Environments
 
-    private func coldInvoke(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive,
+    private func coldInvoke(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive,
                             payload: [UInt8], requestID: String, traceID: String) async throws -> InvocationResult {
         let environment = try await start(function, runtime: runtime, key: key, code: code)
         var logs = [LambdaLogEvent(timestamp: environment.startedAt,
@@ -147,7 +148,7 @@ public final class ExecutionEnvironmentPool: Sendable {
 
     /// After a failed init Lambda starts the runtime again when the invocation runs (`Phase:
     /// invoke`), under the function's timeout; a second failure answers the invocation [I].
-    private func retryInitInInvokePhase(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive,
+    private func retryInitInInvokePhase(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive,
                                         payload: [UInt8], requestID: String, traceID: String,
                                         logs: [LambdaLogEvent]) async throws -> InvocationResult {
         var logs = logs
@@ -172,9 +173,9 @@ public final class ExecutionEnvironmentPool: Sendable {
         }
     }
 
-    private func start(_ function: FunctionConfiguration, runtime: String, key: String, code: CodeArchive) async throws -> ExecutionEnvironment {
+    private func start(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive) async throws -> ExecutionEnvironment {
         let launcher = try nodeLauncher()
-        let environment = try await ExecutionEnvironment.prepare(key: key, function: function, runtime: runtime, code: code,
+        let environment = try await ExecutionEnvironment.prepare(key: key, function: function, runtime: runtime, code: try code(),
                                                                  settings: settings, launcher: launcher)
         let admitted = state.withLock { s -> Bool in
             guard !s.closed else { return false }

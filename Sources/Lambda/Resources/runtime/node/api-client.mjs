@@ -137,7 +137,7 @@ export class RuntimeApiClient {
     const { status, headers, start, length } = this.#head;
     if (this.#received < start + length) return false;
     const buffer = this.#joined();
-    const bodyBytes = Buffer.from(buffer.subarray(start, start + length));
+    const bodyBytes = buffer.subarray(start, start + length); // nothing writes into received buffers
     const rest = buffer.subarray(start + length);
     this.#chunks = rest.length > 0 ? [rest] : [];
     this.#received = rest.length;

@@ -25,7 +25,7 @@ const CALLBACK_REMOVED =
   'For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
 /** `dir/file.fn.nested` → `{ folder: 'dir/', moduleName: 'file', propertyPath: ['fn', 'nested'] }`. */
-export function parseHandlerName(handler) {
+function parseHandlerName(handler) {
   const slash = handler.lastIndexOf('/');
   const folder = handler.slice(0, slash + 1);
   const tail = handler.slice(slash + 1);
@@ -55,7 +55,7 @@ export async function loadHandler({ handler, taskRoot, requireEntry }) {
 }
 
 /** A handler taking (event, context, callback) that is not `async`. */
-export function isCallbackHandler(fn) {
+function isCallbackHandler(fn) {
   return fn.length >= 3 && fn.constructor?.name !== 'AsyncFunction';
 }
 

@@ -62,9 +62,7 @@ async function main() {
     process.exit(EXIT_AFTER_CRASH);
   }
   if (crashing) return; // crash() reports the failure and ends the process
-  phase = { name: 'idle' };
-  endPhase();
-  emitEndMarker('init');
+  closePhase('init');
   for (;;) {
     if (crashing) return;
     const invocation = await api.nextInvocation();
@@ -91,12 +89,18 @@ async function serve(handler, invocation) {
     await reportInvocationFailure(requestId, error, 'Invoke Error');
     return;
   }
-  phase = { name: 'idle' };
-  endPhase();
-  emitEndMarker(requestId);
+  closePhase(requestId);
   // Not awaited: the request for the next invocation follows on the same connection, and the
   // server answers both in order (one round trip per warm invocation instead of two).
   api.postResult(requestId, body).catch(() => {});
+}
+
+/** The phase's work is done: back to idle, and its end marker on the output pipe (written before
+ *  the phase's result is posted, so the Swift side takes exactly that phase's lines). */
+function closePhase(name) {
+  phase = { name: 'idle' };
+  endPhase();
+  emitEndMarker(name);
 }
 
 // Lambda's text when Node would exit with an invocation unfinished (reference §2.2); the
@@ -106,9 +110,7 @@ const NODE_EXIT_MESSAGE = 'The Lambda runtime client detected an unexpected Node
 
 async function reportNodeExit(requestId) {
   const description = { errorType: 'Runtime.NodeJsExit', errorMessage: NODE_EXIT_MESSAGE };
-  phase = { name: 'idle' };
-  endPhase();
-  emitEndMarker(requestId);
+  closePhase(requestId);
   await api.postError(requestId, description.errorType, JSON.stringify(description)).catch(() => {});
   process.exit(0);
 }
@@ -124,9 +126,7 @@ async function reportInitFailure(error, label) {
 async function reportInvocationFailure(requestId, error, label) {
   const description = describeThrown(error);
   logEvent('ERROR', errorLogText(label, description));
-  phase = { name: 'idle' };
-  endPhase();
-  emitEndMarker(requestId);
+  closePhase(requestId);
   await api.postError(requestId, description.errorType, errorBody(description)).catch(() => {});
 }
 

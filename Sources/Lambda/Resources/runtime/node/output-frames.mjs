@@ -19,7 +19,7 @@ const TWO_32 = 2 ** 32;
 // A longer console event is cut to that size here, so that one huge line never crosses the
 // pipe whole [I: what Lambda itself does with such a line is not verified]. Raw writes are
 // sent in pieces instead; the Swift side cuts raw lines at the same size.
-export const MAX_EVENT_BYTES = 262_144 - 26;
+const MAX_EVENT_BYTES = 262_144 - 26;
 const RAW_PIECE_BYTES = 65_536;
 
 export const LEVEL_CODES = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };

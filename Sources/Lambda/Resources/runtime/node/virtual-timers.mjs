@@ -24,7 +24,6 @@ import { promisify } from 'node:util';
 import { advanceVirtualClock, virtualNow } from './clock.mjs';
 
 const real = {
-  setTimeout: globalThis.setTimeout,
   setInterval: globalThis.setInterval,
   setImmediate: globalThis.setImmediate,
 };
@@ -47,7 +46,6 @@ class VirtualTimeout {
     this.repeat = repeat;
     this.referenced = true;
     this.id = ++lastId;
-    this.seq = this.id;
     schedule(this);
   }
 
