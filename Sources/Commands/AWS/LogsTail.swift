@@ -29,11 +29,19 @@ struct LogsTail {
     /// The entry point registered as the `tail` customization.
     @Sendable static func run(_ words: [String], _ globals: GlobalAWSOptions, _ context: CommandContext) throws -> Int32 {
         let tail = try LogsTail(parsing: words)
-        guard tail.follow else { return try tail.printOnce(context) }
+        let request = try tail.filterRequest(context)
+        guard tail.follow else { return try pull(request, stop: nil, context, render: tail.render) }
+        return try follow(request, context, render: tail.render)
+    }
+
+    /// `--follow` (and `sam logs --tail`): print, wait, poll from the newest event seen, until
+    /// Ctrl-C.
+    static func follow(_ request: LogEventFilter.Request, missingGroupIsEmpty: Bool = false, _ context: CommandContext,
+                       render: (StoredLogEvent, CommandContext) throws -> String) throws -> Int32 {
         let stop = StopSignal()
         let interrupt = stop.installInterruptHandler()
         defer { interrupt.cancel(); signal(SIGINT, SIG_DFL) }
-        return try tail.followUntilStopped(context, stop: stop)
+        return try pull(request, stop: stop, missingGroupIsEmpty: missingGroupIsEmpty, context, render: render)
     }
 
     /// Parses the words after `tail` the way argparse does for tail's ARG_TABLE.
@@ -70,16 +78,6 @@ struct LogsTail {
         }
         guard group != nil else { throw CLIFailure.missingArguments(["group_name"]) }
         if !unknown.isEmpty { throw CLIFailure.unknownOptions(unknown) }
-    }
-
-    /// Without `--follow`: every page, then exit 0.
-    func printOnce(_ context: CommandContext) throws -> Int32 {
-        try Self.pull(try filterRequest(context), stop: nil, context, render: render)
-    }
-
-    /// With `--follow`: print, wait, poll from the newest event seen, until `stop` fires.
-    func followUntilStopped(_ context: CommandContext, stop: StopSignal) throws -> Int32 {
-        try Self.pull(try filterRequest(context), stop: stop, context, render: render)
     }
 
     /// One event as `--format` prints it.

@@ -59,11 +59,8 @@ struct SAMLogs {
         guard groups.count == 1, let group = groups.first else {
             throw WorkbookError.notSimulated("sam logs --tail over several functions at once (name one with -n)", at: nil)
         }
-        let stop = StopSignal()
-        let interrupt = stop.installInterruptHandler()
-        defer { interrupt.cancel(); signal(SIGINT, SIG_DFL) }
-        return try LogsTail.pull(LogEventFilter.Request(group: group, startTime: start, pattern: pattern), stop: stop,
-                                 missingGroupIsEmpty: true, context, render: render)
+        return try LogsTail.follow(LogEventFilter.Request(group: group, startTime: start, pattern: pattern),
+                                   missingGroupIsEmpty: true, context, render: render)
     }
 
     /// The log groups of the stack's functions, or of the one named by its logical id.

@@ -92,7 +92,8 @@ extension ExecutionEnvironment {
         }
         var outcome: InvokeOutcome
         var status: ReportStatus?
-        let measuredMemory = maxMemoryUsedMB()
+        // Taken when the invocation ends (not after END), and only where REPORT shows a measurement.
+        let measuredMemory = deterministic ? 0 : maxMemoryUsedMB()
         switch event {
         case .response(_, let body):
             logs += await output.drain(through: requestID)

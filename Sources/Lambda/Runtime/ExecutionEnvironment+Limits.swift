@@ -39,9 +39,9 @@ extension ExecutionEnvironment {
 
     /// REPORT's Max Memory Used: MemorySize after a kill for memory (as Lambda's REPORT shows),
     /// else modelled (deterministic mode) or `measured`.
-    func reportedMemoryMB(measured: Int) -> Int {
+    func reportedMemoryMB(measured: @autoclosure () -> Int) -> Int {
         if killedFor == .memory { return function.memorySize }
-        return deterministic ? ModelledCosts.memoryUsed(memorySize: function.memorySize) : measured
+        return deterministic ? ModelledCosts.memoryUsed(memorySize: function.memorySize) : measured()
     }
 
     /// What an invocation answers when the runtime ended (reference/aws-behavior.md §2.2): Lambda's
