@@ -12,8 +12,8 @@
 // The endpoint comes from the Node bootstrap (`globalThis[Symbol.for('workbook.endpoints')].dynamodb`,
 // never from process.env) unless the client names its own `endpoint`.
 
-const http = require('node:http');
 const crypto = require('node:crypto');
+const { post } = require('./loopback-http.cjs');
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -34,10 +34,6 @@ const OPERATIONS = [
   'UpdateGlobalTable', 'UpdateGlobalTableSettings', 'UpdateItem', 'UpdateKinesisStreamingDestination',
   'UpdateTable', 'UpdateTableReplicaAutoScaling', 'UpdateTimeToLive',
 ];
-
-// Free sockets of a keep-alive agent are unref'd by Node, so a warm environment's idle connection
-// never keeps the event loop (and so the invocation) alive.
-const agent = new http.Agent({ keepAlive: true });
 
 /** A failure of the workbook itself (no endpoint, an operation it does not model): never an AWS error. */
 class WorkbookSDKError extends Error {
@@ -176,43 +172,34 @@ function parse(text, toBinary) {
  * answer; rejects only when the endpoint cannot be reached or the simulator does not model `operation`.
  * `options`: {endpoint, region, credentials: {accessKeyId, secretAccessKey, sessionToken}, toBinary}.
  */
-function send(operation, input, options) {
-  return new Promise((resolve, reject) => {
-    const endpoint = resolveEndpoint(options.endpoint);
-    const body = stringify(input);
-    const target = TARGET_PREFIX + operation;
-    const headers = signedHeaders(target, body, endpoint.host, options.region, options.credentials, new Date());
-    const request = http.request({ hostname: endpoint.hostname, port: endpoint.port, path: '/', method: 'POST', headers, agent },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          try {
-            resolve(reply(operation, response, Buffer.concat(chunks).toString('utf8'), options.toBinary));
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
-    request.on('error', (error) => reject(unreachable(endpoint, error)));
-    request.end(body);
-  });
+async function send(operation, input, options) {
+  const endpoint = resolveEndpoint(options.endpoint);
+  const body = stringify(input);
+  const target = TARGET_PREFIX + operation;
+  const headers = signedHeaders(target, body, endpoint.host, options.region, options.credentials, new Date());
+  let response;
+  try {
+    response = await post(endpoint, headers, body);
+  } catch (error) {
+    throw unreachable(endpoint, error);
+  }
+  return reply(operation, response, options.toBinary);
 }
 
-function reply(operation, response, text, toBinary) {
+function reply(operation, response, toBinary) {
+  const text = response.body;
   const body = text.length === 0 ? {} : parse(text, toBinary);
   const requestId = response.headers['x-amzn-requestid'];
-  if (response.statusCode >= 300) {
+  if (response.status >= 300) {
     const code = errorCode(body, response.headers['x-amzn-errortype']);
     if (code === 'UnknownOperationException' && OPERATIONS.includes(operation)) {
       throw new WorkbookSDKError(`the workbook's simulated DynamoDB does not model ${operation}; ` +
         'it models table and item operations such as PutItem, GetItem, UpdateItem, DeleteItem, Query, Scan, ' +
         'BatchWriteItem, BatchGetItem and TransactWriteItems.');
     }
-    return { status: response.statusCode, requestId, body, code, message: body.message ?? body.Message };
+    return { status: response.status, requestId, body, code, message: body.message ?? body.Message };
   }
-  return { status: response.statusCode, requestId, body };
+  return { status: response.status, requestId, body };
 }
 
 /** `Code` from `{"__type":"ns#Code"}`, as both SDKs read it. */
