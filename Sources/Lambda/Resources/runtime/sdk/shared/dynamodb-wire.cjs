@@ -181,7 +181,7 @@ async function send(operation, input, options) {
   try {
     response = await post(endpoint, headers, body);
   } catch (error) {
-    throw unreachable(endpoint, error);
+    throw unreachable(endpoint, error, Boolean(options.endpoint));
   }
   return reply(operation, response, options.toBinary);
 }
@@ -208,9 +208,13 @@ function errorCode(body, header) {
   return String(raw).split('#').pop().split(':')[0];
 }
 
-function unreachable(endpoint, error) {
-  const wrapped = new WorkbookSDKError(`the workbook's simulated DynamoDB at http://${endpoint.host} did not answer ` +
-    `(${error.code ?? error.message}); the command that ran this function may have ended.`);
+function unreachable(endpoint, error, explicit) {
+  const reason = error.code ?? error.message;
+  const wrapped = new WorkbookSDKError(explicit
+    ? `nothing answered at http://${endpoint.host}, the client's own \`endpoint\` option (${reason}); inside the workbook, ` +
+      'leave `endpoint` out and the bundled SDK uses the simulated DynamoDB.'
+    : `the workbook's simulated DynamoDB at http://${endpoint.host} did not answer (${reason}); ` +
+      'the command that ran this function may have ended.');
   wrapped.cause = error;
   return wrapped;
 }
