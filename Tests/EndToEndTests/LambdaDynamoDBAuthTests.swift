@@ -106,6 +106,9 @@ struct BundledSDKHandlerTests {
         #expect(result["queried"] as? NSArray == [["ID": "v3", "n": 2, "tags": ["a"]]])
         #expect(result["refused"] as? String == "Pass options.removeUndefinedValues=true to remove undefined values from map/array/set.")
         #expect(result["conditional"] as? NSDictionary == ["name": "ConditionalCheckFailedException", "status": 400, "classMatches": true])
+        // The SDK's frames are shown where Lambda keeps it, never in the workbook's folders.
+        let stack = try #require(result["refusedStack"] as? String)
+        #expect(stack.contains("(/var/runtime/node_modules/@aws-sdk/util-dynamodb/") && !stack.contains("/runtime/sdk/"), "\(stack)")
         let stored = try workbook(["aws", "dynamodb", "get-item", "--table-name", "sdk-items", "--key", #"{"ID":{"S":"v3-u"}}"#,
                                    "--output", "json"], in: folder.path)
         #expect(stored.stdout == "{\n    \"Item\": {\n        \"ID\": {\n            \"S\": \"v3-u\"\n        }\n    }\n}\n",
