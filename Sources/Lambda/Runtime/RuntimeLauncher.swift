@@ -1,0 +1,58 @@
+import Foundation
+import SimKit
+
+/// How the runtime of an execution environment is started, by runtime family: Node.js for
+/// `nodejs*.x`, Python for `python3.x`. Each family's launcher is located once per pool.
+enum RuntimeLauncher: Sendable {
+    case node(NodeLauncher)
+    case python(PythonLauncher)
+
+    /// The runtime families the workbook runs.
+    enum Family: Sendable {
+        case node, python
+
+        /// The family of `runtime`, nil for a runtime the workbook does not run.
+        init?(runtime: String) {
+            if runtime.hasPrefix("nodejs") {
+                self = .node
+            } else if runtime.hasPrefix("python3.") {
+                self = .python
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// The executable, an absolute path.
+    var executable: String {
+        switch self {
+        case .node(let node): node.node
+        case .python(let python): python.python
+        }
+    }
+
+    /// The real folder behind /var/runtime.
+    var runtimeDir: String {
+        switch self {
+        case .node(let node): node.runtimeDir
+        case .python(let python): python.runtimeDir
+        }
+    }
+
+    /// The runtime's command line for a function of `memorySize` MB.
+    func arguments(memorySize: Int) -> [String] {
+        switch self {
+        case .node(let node): node.arguments(memorySize: memorySize)
+        case .python(let python): python.arguments
+        }
+    }
+
+    /// Prepares the environment's work folder (beside its `task` folder) before the process
+    /// starts; returns the variables the bootstrap needs to know about it.
+    func prepare(workFolder: String) throws -> [String: String] {
+        switch self {
+        case .node: [:]
+        case .python(let python): try python.prepare(workFolder: workFolder)
+        }
+    }
+}
