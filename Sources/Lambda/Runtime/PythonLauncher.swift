@@ -57,11 +57,12 @@ struct PythonLauncher: Sendable {
         print(json.dumps({"executable": sys.executable, "packages": found}))
         """
 
-    /// `python3 -S -B bootstrap.py`: no site-packages of the host (the bootstrap sets the import
-    /// path), no bytecode written beside the function's code. Python has no heap flag: memory is
-    /// held by the resource watch alone.
+    /// `python3 -S bootstrap.py`: no site-packages of the host (the bootstrap sets the import
+    /// path). Bytecode is cached for the bootstrap's own modules only (the bootstrap turns
+    /// writing off before the function's code is imported, as Lambda's read-only /var/task
+    /// would). Python has no heap flag: memory is held by the resource watch alone.
     var arguments: [String] {
-        ["-S", "-B", runtimeDir + "/bootstrap.py"]
+        ["-S", runtimeDir + "/bootstrap.py"]
     }
 
     /// Links the bundled packages into `<workFolder>/python-packages`, the environment's own

@@ -5,7 +5,7 @@ the Runtime API one at a time until the workbook stops the process.
 
 Each phase ends with an end marker on the output pipe, written before the phase's result is
 posted, so the workbook takes exactly that phase's log lines (ChildOutputLog.swift).
-Started as `python3 -S -B bootstrap.py` (SandboxEnvironment+Python.swift): no site-packages of
+Started as `python3 -S bootstrap.py` (PythonLauncher.swift): no site-packages of
 the host; the import path is set here.
 """
 
