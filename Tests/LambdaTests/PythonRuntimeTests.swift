@@ -184,5 +184,22 @@ extension NodeProcessTests {
             #expect(after - before == 1.5)  // a virtual sleep: the clock jumped
             #expect(first.logs.last?.message.contains("\tDuration: 15") == true)
         }
+
+        @Test func aVirtualSleepPastTheTimeoutTimesOutAtOnce() async throws {
+            let began = ContinuousClock.now
+            let result = try await PythonFixture.invoke("import time\ndef handler(event, context):\n    print('sleeping')\n    time.sleep(60)\n",
+                                                        PythonFixture.function(timeout: 3), settings: LambdaFixture.deterministicSettings())
+            #expect(ContinuousClock.now - began < .seconds(30))
+            #expect(result.payloadText == #"{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: \#(id) Error: Task timed out after 3.00 seconds"}"#)
+            let lines = LambdaFixture.messages(result)
+            #expect(lines.contains("sleeping"))
+            #expect(lines.last?.contains("\tDuration: 3000.00 ms\t") == true)
+            #expect(lines.last?.hasSuffix("\tStatus: timeout") == true)
+        }
+
+        @Test func sysExitEndsTheRuntime() async throws {
+            let result = try await PythonFixture.invoke("import sys\ndef handler(event, context):\n    sys.exit(2)\n")
+            #expect(result.payloadText == #"{"errorType":"Runtime.ExitError","errorMessage":"RequestId: \#(id) Error: Runtime exited with error: exit status 2"}"#)
+        }
     }
 }
