@@ -19,6 +19,22 @@ extension NodeProcessTests {
             #expect(older.payloadText == #"{"sum": 2, "name": "\ud55c", "list": [1.5, null, true]}"#)
         }
 
+        @Test func aWarmEnvironmentKeepsTheModulesState() async throws {
+            let app = "import sys\ncount = 0\ndef handler(event, context):\n    global count\n    count += 1\n    return [count, sys.argv[0]]\n"
+            let results = try await ExecutionEnvironmentPool.withPool(LambdaFixture.settings()) { pool in
+                let function = PythonFixture.function(), code = LambdaFixture.code(["app.py": app])
+                var results: [InvocationResult] = []
+                for index in 1...2 {
+                    results.append(try await pool.invoke(function, code: code, payload: Array("{}".utf8),
+                                                         requestID: "cccccccc-0000-4000-8000-00000000000\(index)"))
+                }
+                return results
+            }
+            #expect(results.map(\.payloadText) == [#"[1, "/var/runtime/bootstrap.py"]"#, #"[2, "/var/runtime/bootstrap.py"]"#])
+            #expect(results.map(\.environment.coldStart) == [true, false])
+            #expect(results[1].logs.last?.message.contains("Init Duration") == false)
+        }
+
         @Test func nothingReturnedIsNull() async throws {
             let result = try await PythonFixture.invoke("def handler(event, context):\n    pass\n")
             #expect(result.payloadText == "null")

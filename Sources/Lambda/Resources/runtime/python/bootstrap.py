@@ -24,6 +24,7 @@ INIT_LIMIT_MS = 10_000
 
 
 def main():
+    sys.argv[0] = sandbox.SHOWN_RUNTIME + "/bootstrap.py"
     runtime = os.environ.get("AWS_EXECUTION_ENV", "AWS_Lambda_python3.12").replace("AWS_Lambda_", "")
     settings = sandbox.take_settings()
     sandbox.install_import_path(settings, RUNTIME_DIR, runtime)
