@@ -52,7 +52,7 @@ struct PythonRequirements {
             guard let close = rest.firstIndex(of: "]") else { throw refuse("an unclosed `[` in the package name") }
             rest = rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces)
         }
-        guard !name.isEmpty, name.first!.isLetter || name.first!.isNumber else { throw refuse("not a package name") }
+        guard let first = name.first, first.isLetter || first.isNumber else { throw refuse("not a package name") }
         let specifier = rest.replacingOccurrences(of: " ", with: "")
         let clauses = specifier.split(separator: ",", omittingEmptySubsequences: false)
         let operators = ["===", "==", "!=", "~=", ">=", "<=", ">", "<"]
