@@ -6,7 +6,8 @@ import SimKit
 import Testing
 
 /// A Python handler's real boto3 writes into the account's DynamoDB through the wire endpoint
-/// (the bootstrap points botocore's dynamodb clients at WORKBOOK_DYNAMODB_ENDPOINT). One real
+/// (the pool's endpoint reaches the bootstrap as WORKBOOK_DYNAMODB_ENDPOINT, which points
+/// botocore's dynamodb clients at it and hides it from the handler). One real
 /// Python process, so serialized like LambdaTests' process suite.
 @Suite(.serialized) struct PythonBoto3DynamoDBTests {
     static let app = """
@@ -51,13 +52,12 @@ import Testing
     static func invoke(endpoint: String) async throws -> InvocationResult {
         let clock = VirtualClock(state: ClockState(mode: .interactive, anchor: TimeFormat.instant(year: 2026, month: 7, day: 22),
                                                    wallAnchor: SystemWallClock().now()))
-        let settings = ExecutionEnvironmentPool.Settings(region: "ap-northeast-2", clock: clock, ids: IDGenerator(seed: 5))
-        // Until the account wires its endpoint into every environment, the test passes it as the
-        // function's variable; the bootstrap reads and hides it the same way.
+        let settings = ExecutionEnvironmentPool.Settings(region: "ap-northeast-2", clock: clock, ids: IDGenerator(seed: 5),
+                                                         dynamoDBEndpoint: endpoint)
         let function = FunctionConfiguration(
             name: "fn", arn: ARN.lambdaFunction("fn", region: "ap-northeast-2", account: "123456789012").description,
             runtime: "python3.12", role: "arn:aws:iam::123456789012:role/r", handler: "app.handler", description: "",
-            timeout: 30, memorySize: 128, environment: ["TABLE": "Items", "WORKBOOK_DYNAMODB_ENDPOINT": .string(endpoint)],
+            timeout: 30, memorySize: 128, environment: ["TABLE": "Items"],
             architectures: ["x86_64"], codeSha256: "sha", codeSize: 1, lastModified: 0, revisionId: "rev", tags: JSONObject())
         let code = CodeArchive(files: [CodeArchive.File(path: "app.py", executable: false, bytes: Array(app.utf8))])
         return try await ExecutionEnvironmentPool.withPool(settings) { pool in
