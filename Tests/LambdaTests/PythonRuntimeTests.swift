@@ -183,6 +183,27 @@ extension NodeProcessTests {
             #expect(body == ["boto3": true, "botocore": true, "jmespath": true, "dateutil": true, "six": true, "requests": false, "yaml": false])
         }
 
+        @Test func boto3ClientsOfUnsimulatedServicesOrWithoutAnEndpointAreRefused() async throws {
+            let app = """
+                import boto3
+                def attempt(service):
+                    try:
+                        boto3.client(service)
+                        return "created"
+                    except Exception as error:
+                        return type(error).__name__ + ": " + str(error)
+                def handler(event, context):
+                    return [attempt("s3"), attempt("dynamodb")]
+
+                """
+            let result = try await PythonFixture.invoke(app)
+            let answers = try #require(try JSONParser.parse(bytes: result.payload).arrayValue?.compactMap(\.stringValue))
+            #expect(answers == [
+                "WorkbookSDKError: the workbook simulates only DynamoDB among AWS services a function calls: boto3's s3 client is not simulated, so a handler that creates it cannot run here (on AWS Lambda it works).",
+                "WorkbookSDKError: the workbook simulator provides no DynamoDB endpoint here: boto3's dynamodb client only works inside a function the workbook runs (or pass an explicit endpoint_url to the client).",
+            ])
+        }
+
         @Test func deterministicModeSeedsRandomAndFreezesTheClock() async throws {
             let app = """
                 import random, time, uuid, datetime

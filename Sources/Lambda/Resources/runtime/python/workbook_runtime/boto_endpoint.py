@@ -1,11 +1,14 @@
 """boto3 and botocore clients for DynamoDB talk to the workbook's simulated DynamoDB (its JSON
-1.0 wire endpoint on loopback) instead of AWS. boto3 is not imported here -- most handlers of a
-cold start never pay for it -- but an import hook waits for `botocore.session` and then makes
-`Session.create_client("dynamodb", ...)` default `endpoint_url` to the workbook's endpoint.
-`boto3.resource("dynamodb")` and `boto3.client("dynamodb")` both go through it. An endpoint the
-handler gives itself (endpoint_url=..., or AWS_ENDPOINT_URL[_DYNAMODB] in the function's
-environment) is left alone. Requests are signed with the function's credentials as usual: the
-simulator reads the caller from the SigV4 header.
+1.0 wire endpoint on loopback) instead of AWS; clients of the services it does not simulate are
+refused when created, never sent to AWS (as the Node SDK shims refuse them at load).
+
+boto3 is not imported here -- most handlers of a cold start never pay for it -- but an import
+hook waits for `botocore.session` and then makes `Session.create_client("dynamodb", ...)`
+default `endpoint_url` to the workbook's endpoint. `boto3.resource("dynamodb")` and
+`boto3.client("dynamodb")` both go through it. An endpoint the handler gives itself
+(endpoint_url=..., or AWS_ENDPOINT_URL[_<SERVICE>] in the function's environment) is left alone.
+Requests are signed with the function's credentials as usual: the simulator reads the caller
+from the SigV4 header.
 """
 
 import importlib.machinery
@@ -42,6 +45,21 @@ class _SessionHook:
         return spec
 
 
+class WorkbookSDKError(Exception):
+    """A failure of the workbook itself (no endpoint, a service it does not simulate): never an
+    AWS error."""
+
+
+def _refusal(service_name, endpoint):
+    if endpoint is None and service_name in SERVICES:
+        return ("the workbook simulator provides no DynamoDB endpoint here: boto3's dynamodb client only works inside "
+                "a function the workbook runs (or pass an explicit endpoint_url to the client).")
+    if service_name not in SERVICES:
+        return ("the workbook simulates only DynamoDB among AWS services a function calls: boto3's %s client is not "
+                "simulated, so a handler that creates it cannot run here (on AWS Lambda it works)." % service_name)
+    return None
+
+
 def _patch(module, endpoint):
     session_class = getattr(module, "Session", None)
     create_client = getattr(session_class, "create_client", None)
@@ -50,7 +68,10 @@ def _patch(module, endpoint):
 
     def create_client_on_workbook(self, service_name, *args, **kwargs):
         given = args[_ENDPOINT_POSITION] if len(args) > _ENDPOINT_POSITION else kwargs.get("endpoint_url")
-        if service_name in SERVICES and given is None and not _configured_by_function(service_name):
+        if given is None and not _configured_by_function(service_name):
+            refusal = _refusal(service_name, endpoint)
+            if refusal is not None:
+                raise WorkbookSDKError(refusal)
             if len(args) > _ENDPOINT_POSITION:
                 args = args[:_ENDPOINT_POSITION] + (endpoint,) + args[_ENDPOINT_POSITION + 1:]
             else:
@@ -68,6 +89,5 @@ def _configured_by_function(service_name):
 
 
 def install(endpoint):
-    """Installs the hook when the workbook gave an endpoint."""
-    if endpoint:
-        sys.meta_path.insert(0, _SessionHook(endpoint))
+    """Installs the hook; `endpoint` is None when the workbook serves no DynamoDB here."""
+    sys.meta_path.insert(0, _SessionHook(endpoint))
