@@ -8,18 +8,11 @@ import TestSupport
 @Suite("boto3 in Python handlers, authorised as the execution role")
 struct PythonDynamoDBTests {
     static func invoke(_ function: String, in folder: TempFolder) throws -> [String: Any] {
-        let run = try workbook(["aws", "lambda", "invoke", "--function-name", function, "--cli-binary-format", "raw-in-base64-out",
-                                "--payload", #"{"id":"1"}"#, "out.json"], in: folder.path)
-        #expect(run.exitCode == 0 && !run.stdout.contains("FunctionError"), "\(run.transcript)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("out.json").utf8)) as? [String: Any])
+        try invokeForObject(function, payload: #"{"id":"1"}"#, in: folder)
     }
 
     @Test func boto3WritesAsTheRoleAndIsDeniedWithoutPutItem() throws {
-        let folder = TempFolder("workbook-e2e-python-dynamodb")
-        try folder.copy(repositoryFolder: "Tests/EndToEndTests/Fixtures/lambda-dynamodb-python")
-        let deploy = try workbook(["--deterministic", "sam", "deploy", "--stack-name", "py-auth", "--resolve-s3",
-                                   "--capabilities", "CAPABILITY_NAMED_IAM", "--no-confirm-changeset"], in: folder.path)
-        #expect(deploy.exitCode == 0, "\(deploy.transcript)")
+        let folder = try deployedFixture("lambda-dynamodb-python", stack: "py-auth")
 
         #expect(try Self.invoke("py-writer", in: folder) as? [String: String] == ["put": "ok"])
         let denied = try Self.invoke("py-reader", in: folder)

@@ -39,7 +39,7 @@ struct PythonLauncher: Sendable {
         for (name, folder) in probe["packages"]?.objectValue?.members ?? [] {
             if let folder = folder.stringValue { bundled[name] = folder }
         }
-        return PythonLauncher(python: executable, runtimeDir: try runtimeFolder(), bundled: bundled)
+        return PythonLauncher(python: executable, runtimeDir: try RuntimeLauncher.bundledBootstrap("python", named: "Python"), bundled: bundled)
     }
 
     /// Prints `{"executable": …, "packages": {"boto3": folder, "six.py": file, …}}`.
@@ -74,17 +74,6 @@ struct PythonLauncher: Sendable {
             try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: target)
         }
         return ["WORKBOOK_PYTHON_PACKAGES": folder]
-    }
-
-    private static func runtimeFolder() throws -> String {
-        guard let bundled = Bundle.module.url(forResource: "runtime", withExtension: nil)?.appendingPathComponent("python"),
-              let real = realpath(bundled.path, nil) else {
-            throw WorkbookError(LocalizedText(en: "the Python bootstrap is missing from the workbook's resources (runtime/python)",
-                                              ko: "워크북 리소스에 Python 부트스트랩(runtime/python)이 없습니다"),
-                                fix: "reinstall the workbook")
-        }
-        defer { free(real) }
-        return String(cString: real)
     }
 
     private static func notFound() -> WorkbookError {

@@ -69,3 +69,18 @@ enum RuntimeLauncher: Sendable {
         }
     }
 }
+
+extension RuntimeLauncher {
+    /// The real path of a bootstrap shipped in this target's resources (`runtime/<folder>`),
+    /// resolved so the paths a runtime shows as /var/runtime match the ones it sees.
+    static func bundledBootstrap(_ folder: String, named name: LocalizedText) throws -> String {
+        guard let bundled = Bundle.module.url(forResource: "runtime", withExtension: nil)?.appendingPathComponent(folder),
+              let real = realpath(bundled.path, nil) else {
+            throw WorkbookError(LocalizedText(en: "the \(name.en) bootstrap is missing from the workbook's resources (runtime/\(folder))",
+                                              ko: "워크북 리소스에 \(name.ko ?? name.en) 부트스트랩(runtime/\(folder))이 없습니다"),
+                                fix: "reinstall the workbook")
+        }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}
