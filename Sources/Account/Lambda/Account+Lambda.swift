@@ -60,8 +60,8 @@ extension Account {
     }
 
     /// The pool settings of this account, its clock replaced by `clock` (the account's own by
-    /// default), with no DynamoDB endpoint (`withLambdaPool` adds one).
-    public func lambdaSettings(clock: VirtualClock? = nil) -> ExecutionEnvironmentPool.Settings {
+    /// default), before `withLambdaPool` adds the DynamoDB endpoint and the credentials.
+    private func lambdaSettings(clock: VirtualClock? = nil) -> ExecutionEnvironmentPool.Settings {
         ExecutionEnvironmentPool.Settings(region: region, clock: clock ?? self.clock, ids: ids, seed: seed)
     }
 

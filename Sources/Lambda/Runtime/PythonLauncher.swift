@@ -39,6 +39,9 @@ struct PythonLauncher: Sendable {
         for (name, folder) in probe["packages"]?.objectValue?.members ?? [] {
             if let folder = folder.stringValue { bundled[name] = folder }
         }
+        // Lambda's Python runtimes always bundle boto3: without it here, a correct handler would
+        // read "No module named 'boto3'" and be "fixed" the wrong way.
+        guard bundled["boto3"] != nil, bundled["botocore"] != nil else { throw notFound() }
         return PythonLauncher(python: executable, runtimeDir: try RuntimeLauncher.bundledBootstrap("python", named: "Python"), bundled: bundled)
     }
 
