@@ -5,8 +5,9 @@ import SimKit
 /// machine, as `sam build`'s ResolveDependencies would download them with pip: each distribution
 /// is found with `importlib.metadata` in the host's `python3`, checked against the requested
 /// versions, and copied file by file from its RECORD (the package and its `.dist-info`), then
-/// the same for its own requirements (`Requires-Dist`, markers evaluated for the host's Python,
-/// extras left out).
+/// the same for its own requirements (`Requires-Dist`, markers evaluated for the function's
+/// Python version, extras left out). The machine's `python3` is asked as the runtime asks it
+/// (PythonLauncher: PATH, user site included), so what builds is what the runtime can find.
 struct PythonDependencies {
     /// A distribution to copy: its files as (path inside the build folder, real file).
     struct Distribution {
@@ -32,12 +33,12 @@ struct PythonDependencies {
         var detail: String
     }
 
-    /// Resolves `requirements` and their dependencies.
-    static func resolve(_ requirements: [PythonRequirements.Requirement]) throws(Unavailable) -> Result<[Distribution], Missing> {
+    /// Resolves `requirements` and their dependencies for the runtime's `pythonVersion` (`3.12`).
+    static func resolve(_ requirements: [PythonRequirements.Requirement], pythonVersion: String) throws(Unavailable) -> Result<[Distribution], Missing> {
         let wanted = JSON.array(requirements.map { .array([.string($0.name), .string($0.specifier)]) })
         let run: ChildProcess.Result
         do {
-            run = try ChildProcess.run("/usr/bin/env", ["python3", "-I", "-c", script, wanted.serialized()])
+            run = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script, wanted.serialized(), pythonVersion])
         } catch {
             throw Unavailable(detail: String(describing: error))
         }
@@ -89,6 +90,8 @@ struct PythonDependencies {
             from pip._vendor.packaging.utils import canonicalize_name
         searched = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
         queue = [(name, spec, None) for name, spec in json.loads(sys.argv[1])]
+        # Markers as pip would evaluate them on the function's runtime, not on this machine's Python.
+        environment = {"extra": "", "python_version": sys.argv[2], "python_full_version": sys.argv[2] + ".0"}
         seen, resolved = set(), []
         while queue:
             name, spec, parent = queue.pop(0)
@@ -116,7 +119,7 @@ struct PythonDependencies {
             resolved.append({"name": dist.metadata["Name"], "version": found, "files": copied})
             for text in dist.requires or []:
                 requirement = Requirement(text)
-                if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+                if requirement.marker is not None and not requirement.marker.evaluate(environment):
                     continue
                 queue.append((requirement.name, str(requirement.specifier), dist.metadata["Name"]))
         print(json.dumps({"resolved": resolved, "searched": searched}))

@@ -6,12 +6,12 @@ extension SAMBuild {
     /// PythonPipBuilder's steps (aws-lambda-builders `workflows/python_pip/workflow.py`; no
     /// dependencies folder without `--cached`): ResolveDependencies when there is a
     /// requirements.txt, then CopySource. Returns the failure to print, if any.
-    func buildPython(source: String, functions: [String], staging: String) throws -> (emission: Emission, error: SAMError)? {
+    func buildPython(source: String, runtime: String, functions: [String], staging: String) throws -> (emission: Emission, error: SAMError)? {
         let manifestPath = "\(source)/requirements.txt"
         var distributions: [PythonDependencies.Distribution] = []
         if let data = FileManager.default.contents(atPath: manifestPath) {
             console.emit(messages.running(["ResolveDependencies"], workflow: Self.pythonWorkflow))
-            switch try resolvePython(String(decoding: data, as: UTF8.self), manifestPath: manifestPath) {
+            switch try resolvePython(String(decoding: data, as: UTF8.self), manifestPath: manifestPath, runtime: runtime) {
             case .success(let resolved): distributions = resolved
             case .failure(let failure): return failure.reported
             }
@@ -35,7 +35,7 @@ extension SAMBuild {
         var reported: (emission: Emission, error: SAMError)
     }
 
-    private func resolvePython(_ text: String, manifestPath: String) throws -> Result<[PythonDependencies.Distribution], PythonBuildFailure> {
+    private func resolvePython(_ text: String, manifestPath: String, runtime: String) throws -> Result<[PythonDependencies.Distribution], PythonBuildFailure> {
         func failed(_ reason: String) -> Result<[PythonDependencies.Distribution], PythonBuildFailure> {
             .failure(PythonBuildFailure(reported: messages.actionFailed(workflow: Self.pythonWorkflow, action: "ResolveDependencies",
                                                                          reason: reason)))
@@ -48,7 +48,7 @@ extension SAMBuild {
         }
         let resolved: Result<[PythonDependencies.Distribution], PythonDependencies.Missing>
         do {
-            resolved = try PythonDependencies.resolve(requirements.requirements)
+            resolved = try PythonDependencies.resolve(requirements.requirements, pythonVersion: String(runtime.dropFirst("python".count)))
         } catch {
             throw WorkbookError(
                 LocalizedText(en: "sam build resolves requirements.txt with the machine's python3, which failed: \(error.detail)",

@@ -45,7 +45,7 @@ struct SAMBuild {
             if runtime.hasPrefix("nodejs") {
                 failure = try buildNode(source: source, functions: group.functions, staging: staging)
             } else if runtime.hasPrefix("python3.") {
-                failure = try buildPython(source: source, functions: group.functions, staging: staging)
+                failure = try buildPython(source: source, runtime: runtime, functions: group.functions, staging: staging)
             } else {
                 throw WorkbookError.notSimulated("sam build for runtime \(runtime.isEmpty ? "(none)" : runtime)",
                                                  at: root["Resources"]?[group.functions[0]]?.location)
