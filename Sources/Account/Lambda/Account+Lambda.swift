@@ -47,7 +47,8 @@ extension Account {
     public func withLambdaPool<R>(clock: VirtualClock? = nil, callers mode: LambdaCallerMode = .executionRole,
                                   _ body: (ExecutionEnvironmentPool) async throws -> R) async throws -> R {
         let callers = LambdaCallers(mode: mode)
-        let server = try await LoopbackHTTPServer.bind(syncHandler: handlersDynamoDBEndpoint(callers).httpHandler)
+        let server = try await LoopbackHTTPServer.bind(group: LoopbackHTTPServer.blockingHandlerLoop,
+                                                       syncHandler: handlersDynamoDBEndpoint(callers).httpHandler)
         var settings = lambdaSettings(clock: clock)
         settings.dynamoDBEndpoint = server.url
         let ids = self.ids

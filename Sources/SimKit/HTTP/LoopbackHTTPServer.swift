@@ -40,6 +40,12 @@ public struct LoopbackHTTPServer: Sendable {
     /// The only address the server listens on: nothing of the simulated account leaves the machine.
     public static let host = "127.0.0.1"
 
+    /// One event loop for servers whose synchronous handlers wait on SQLite (the DynamoDB
+    /// endpoint handlers call): on the shared group they would hold up the Runtime API of the
+    /// environments whose connections share their loop. Lives as long as the process, as NIO's
+    /// singleton does.
+    public static let blockingHandlerLoop: any EventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     /// The bound TCP port (the kernel's choice when bound with port 0).
     public let port: Int
     /// Larger request bodies are answered 413 and the connection closed (DynamoDB's 16 MiB).
