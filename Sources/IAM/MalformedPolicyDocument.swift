@@ -47,7 +47,6 @@ public enum PolicyProblem: Sendable, Hashable {
     case sidNotString(statement: Int)
     case malformedCondition(statement: Int)
     case malformedPrincipal(statement: Int)
-    case versionTooOld(String?)
     case effectWrongCase(String, statement: Int)
     case duplicateSid(String)
     case missingActions(statement: Int)
@@ -68,7 +67,6 @@ public enum PolicyProblem: Sendable, Hashable {
              .emptyStatementList, .statementNotObject, .unknownStatementElement, .missingEffect, .invalidEffect,
              .conflictingElements, .notStringOrList, .sidNotString, .malformedCondition, .malformedPrincipal:
             "Syntax errors in policy."
-        case .versionTooOld: "Policy document must be version 2012-10-17 or greater."
         case .effectWrongCase: "The policy failed legacy parsing"
         case .duplicateSid: "Statement IDs (SID) in a single policy must be unique."
         case .missingActions: "Policy statement must contain actions."
@@ -136,9 +134,6 @@ public enum PolicyProblem: Sendable, Hashable {
     /// Details for problems found after the syntax pass (split only to keep `detail` short).
     private var detailForRules: LocalizedText {
         switch self {
-        case .versionTooOld(let version):
-            LocalizedText(en: "Version is \(version.map { "\"\($0)\"" } ?? "missing"); add \"Version\": \"2012-10-17\"",
-                          ko: "Version이 \(version.map { "\"\($0)\"" } ?? "없습니다"). \"Version\": \"2012-10-17\"을 추가하세요")
         case .effectWrongCase(let value, let index):
             LocalizedText(en: "statement \(index) spells Effect \"\(value)\"; write \"Allow\" or \"Deny\" with a capital letter",
                           ko: "문 \(index)의 Effect가 \"\(value)\"입니다. 대문자로 시작하는 \"Allow\" 또는 \"Deny\"로 쓰세요")

@@ -10,7 +10,10 @@ extension PolicyParser {
     ]
 
     func checkRules(_ raws: [Raw], version: String?) throws {
-        if kind == .identity, version != "2012-10-17" { throw MalformedPolicyDocument(.versionTooOld(version)) }
+        // No Version rule for inline policies: IAM takes a role's inline policy without one (the
+        // 2008-10-17 language), which is how SAM's policy templates (DynamoDBCrudPolicy, …) arrive
+        // (aws-sam-translator 1.110.0 output). Only CreatePolicy (customer managed policies, not
+        // simulated) answers "Policy document must be version 2012-10-17 or greater.".
         // IAM's "legacy parser" spells Effect case-sensitively; the syntax pass did not.
         for raw in raws where raw.effect != "Allow" && raw.effect != "Deny" {
             throw MalformedPolicyDocument(.effectWrongCase(raw.effect, statement: raw.index))

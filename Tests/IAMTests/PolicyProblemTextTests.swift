@@ -10,7 +10,7 @@ import Testing
         .unknownStatementElement("X", statement: 0), .missingEffect(statement: 0), .invalidEffect("X", statement: 0),
         .conflictingElements("A", "B", statement: 0), .notStringOrList(element: "Action", statement: 0),
         .sidNotString(statement: 0), .malformedCondition(statement: 0), .malformedPrincipal(statement: 0),
-        .versionTooOld(nil), .effectWrongCase("allow", statement: 0), .duplicateSid("S"), .missingActions(statement: 0),
+        .effectWrongCase("allow", statement: 0), .duplicateSid("S"), .missingActions(statement: 0),
         .missingResources(statement: 0), .resourceNotARN("r"), .missingServicePrefix("PutItem"), .tooManyColons("a:b:c"),
         .principalNotAllowed(statement: 0), .missingPrincipal(statement: 0),
         .prohibitedResource(element: "Resource", statement: 0), .nonSTSAction("s3:GetObject"),

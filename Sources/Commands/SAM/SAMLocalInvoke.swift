@@ -54,10 +54,10 @@ struct SAMLocalInvoke {
             memorySize: properties.memorySize, environment: environment, architecture: source.architecture, code: code,
             region: account.region, account: account.accountId, now: account.now(), revisionId: account.ids.uuid())
         console.err("Invoking \(source.handler ?? "") (\(source.runtime ?? ""))\n")
-        let settings = account.lambdaSettings()
         let requestID = account.ids.uuid()
         let result = try AsyncBridge.run {
-            try await ExecutionEnvironmentPool.withPool(settings) { pool in
+            // SAM runs the function with the developer's credentials, not its execution role.
+            try await account.withLambdaPool(callers: .localDeveloper) { pool in
                 try await pool.invoke(function, code: code, payload: event, requestID: requestID)
             }
         }

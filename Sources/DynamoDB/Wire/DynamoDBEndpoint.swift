@@ -9,25 +9,36 @@ import SimKit
 /// (mhart/dynalite `index.js`, whose connection tests were recorded against AWS): method and content
 /// type, then JSON syntax, then the target, then an empty body.
 ///
-/// Signatures are not verified: the simulator does not check SigV4 (nor requires an
-/// `Authorization` header); the fake credentials handlers get would never verify anyway.
+/// Signatures are not verified: the fake credentials handlers get would never verify anyway.
+/// With an `authorize` closure (the endpoint Lambda handlers call), the access key id in the
+/// SigV4 header names the caller and IAM decides before DynamoDB sees the request; without one
+/// (`workbook dynamodb-endpoint`, for the learner's own aws CLI and boto3) every caller is the
+/// account's administrator.
 public struct DynamoDBEndpoint: Sendable {
+    /// Whether the caller signing with `accessKeyID` may make the call: nil when it may, else
+    /// the error to answer (`AccessDeniedException`, `UnrecognizedClientException`, …).
+    public typealias Authorizer = @Sendable (_ accessKeyID: String?, _ operation: String, _ request: JSON) throws -> AWSError?
+
     /// The content type of requests and responses.
     public static let amzJSON = "application/x-amz-json-1.0"
 
     private let handler: any DynamoDBRequestHandler
     private let region: String
     private let requestID: @Sendable () -> String
+    private let authorize: Authorizer?
 
     /// - Parameters:
     ///   - handler: performs the operations (the account, in the CLI).
     ///   - region: named by the health check (`GET /`).
     ///   - requestID: the next `x-amzn-RequestId`; `requestID(from:)` draws AWS's format from a
     ///     seeded generator (the CLI's is `Account.requestIDGenerator()`, one per endpoint run).
-    public init(handler: any DynamoDBRequestHandler, region: String, requestID: @escaping @Sendable () -> String) {
+    ///   - authorize: IAM's decision on each call, from the signer's access key id; nil admits all.
+    public init(handler: any DynamoDBRequestHandler, region: String, requestID: @escaping @Sendable () -> String,
+                authorize: Authorizer? = nil) {
         self.handler = handler
         self.region = region
         self.requestID = requestID
+        self.authorize = authorize
     }
 
     /// A DynamoDB request id: 52 characters of `[A-Z0-9]` (reference §3.1).
@@ -67,6 +78,10 @@ public struct DynamoDBEndpoint: Sendable {
             return reply(400, DynamoDBWireError.body(for: DynamoDBWireError.serialization))
         }
         do {
+            if let authorize, let denied = try authorize(
+                SigV4Credential.accessKeyID(authorization: request.headers["authorization"]), operation, body) {
+                return reply(denied.httpStatus, DynamoDBWireError.body(for: denied))
+            }
             switch try handler.handle(operation: operation, request: body) {
             case .success(let output): return reply(200, output)
             case .failure(let failure): return reply(failure.error.httpStatus, DynamoDBWireError.body(for: failure))

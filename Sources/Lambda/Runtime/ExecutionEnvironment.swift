@@ -58,6 +58,7 @@ final class ExecutionEnvironment: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: taskRoot, withIntermediateDirectories: true)
             try code.extract(to: taskRoot)
+            try launcher.linkBundledModules(runtime: runtime, into: workFolder)
         } catch {
             try? FileManager.default.removeItem(atPath: workFolder)
             throw error
@@ -78,9 +79,9 @@ final class ExecutionEnvironment: Sendable {
         let sandbox = SandboxEnvironment(
             function: function, runtime: runtime, region: settings.region, logStreamName: streamName,
             runtimeAPI: "\(LoopbackHTTPServer.host):\(server.port)",
-            credentials: ("ASIA" + ids.upperSuffix(16), ids.string(40, from: IDGenerator.alphanumeric + "/+"),
-                          "IQoJb3JpZ2luX2VjE" + ids.string(180, from: IDGenerator.alphanumeric)),
-            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, virtualTime: now,
+            credentials: settings.issueCredentials(function), dynamoDBEndpoint: settings.dynamoDBEndpoint,
+            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, bundledModules: launcher.bundledModules(runtime: runtime),
+            virtualTime: now,
             deterministic: settings.deterministic, seed: settings.seed)
         var options = PlatformOptions()
         // Its own process group, so a timeout kills the handler's children too.

@@ -33,11 +33,18 @@ public final class ExecutionEnvironmentPool: Sendable {
         public var seed: UInt64
         /// Process count, log output and polling (memory is each function's MemorySize).
         public var limits: SandboxLimits
+        /// The DynamoDB endpoint the bundled SDKs call (`http://127.0.0.1:<port>`); nil when
+        /// nothing serves one (a call then fails saying so).
+        public var dynamoDBEndpoint: String?
+        /// The credentials a new environment of `function` gets for its execution role (the
+        /// account registers who they belong to, so its endpoints can authorise the calls).
+        public var issueCredentials: @Sendable (FunctionConfiguration) -> LambdaCredentials
 
         public init(region: String, clock: VirtualClock, ids: IDGenerator,
                     hostPath: String? = ProcessInfo.processInfo.environment["PATH"],
                     sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                    deterministic: Bool? = nil, seed: UInt64 = 0, limits: SandboxLimits = .lambda) {
+                    deterministic: Bool? = nil, seed: UInt64 = 0, limits: SandboxLimits = .lambda,
+                    dynamoDBEndpoint: String? = nil, issueCredentials: (@Sendable (FunctionConfiguration) -> LambdaCredentials)? = nil) {
             self.region = region
             self.clock = clock
             self.ids = ids
@@ -46,6 +53,8 @@ public final class ExecutionEnvironmentPool: Sendable {
             self.deterministic = deterministic ?? (clock.mode == .deterministic)
             self.seed = seed
             self.limits = limits
+            self.dynamoDBEndpoint = dynamoDBEndpoint
+            self.issueCredentials = issueCredentials ?? { _ in LambdaCredentials.draw(from: ids) }
         }
     }
 

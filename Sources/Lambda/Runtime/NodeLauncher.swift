@@ -29,6 +29,25 @@ struct NodeLauncher: Sendable {
         return NodeLauncher(node: node, runtimeDir: String(cString: real))
     }
 
+    /// The SDK Lambda bundles with `runtime` (reference §2.3): aws-sdk v2 up to nodejs16.x, the
+    /// AWS SDK v3 (`@aws-sdk/*`) from nodejs18.x, so `require('aws-sdk')` fails there as on AWS.
+    /// Our shims (resources `runtime/sdk/nodejs-v2`, `nodejs-v3`) model their DynamoDB clients.
+    func bundledModules(runtime: String) -> String {
+        let major = Int(runtime.dropFirst("nodejs".count).prefix { $0.isNumber }) ?? 24
+        let sdk = (runtimeDir as NSString).deletingLastPathComponent + "/sdk"
+        return sdk + (major <= 16 ? "/nodejs-v2/node_modules" : "/nodejs-v3/node_modules")
+    }
+
+    /// Makes the bundled SDK resolvable from the task as /var/runtime/node_modules is on Lambda.
+    /// NODE_PATH covers `require`, but an ES module's `import` ignores NODE_PATH and looks only in
+    /// `node_modules` folders above the importing file: a link beside the task folder is found
+    /// after the task's own node_modules (so a function that ships its own SDK still wins), and
+    /// loading nothing costs nothing until the handler imports it.
+    func linkBundledModules(runtime: String, into workFolder: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: workFolder + "/node_modules",
+                                                   withDestinationPath: bundledModules(runtime: runtime))
+    }
+
     /// Lambda's node command line (reference/aws-behavior.md §2.3). `require(esm)` and module
     /// syntax detection stay off as on Lambda: Node 20.19+ turns them on, which would let an
     /// `export` in a `.js` file "work on my machine". Heap sizes from the memory setting [I]:

@@ -9,10 +9,14 @@ struct SandboxEnvironment {
     var region: String
     var logStreamName: String
     var runtimeAPI: String
-    var credentials: (accessKeyID: String, secretAccessKey: String, sessionToken: String)
+    var credentials: LambdaCredentials
+    /// The simulated DynamoDB the bundled SDKs call (`http://127.0.0.1:<port>`), if any.
+    var dynamoDBEndpoint: String?
     /// The real folders behind /var/task and /var/runtime.
     var taskRoot: String
     var runtimeDir: String
+    /// The real folder behind /var/runtime/node_modules: the SDK the runtime bundles.
+    var bundledModules: String?
     var virtualTime: EpochMillis
     /// Deterministic mode and its seed (ExecutionEnvironmentPool.Settings).
     var deterministic = false
@@ -80,7 +84,9 @@ struct SandboxEnvironment {
         env["WORKBOOK_NODE_PATH"] = nodePath
         env["WORKBOOK_LD_LIBRARY_PATH"] = ldLibraryPath
         env["WORKBOOK_TASK_ROOT"] = taskRoot
+        if let bundledModules { env["WORKBOOK_BUNDLED_MODULES"] = bundledModules }
         env["WORKBOOK_VIRTUAL_TIME_MS"] = String(virtualTime)
+        if let dynamoDBEndpoint { env["WORKBOOK_DYNAMODB_ENDPOINT"] = dynamoDBEndpoint }
         if deterministic {
             env["WORKBOOK_DETERMINISTIC"] = "1"
             env["WORKBOOK_SEED"] = String(seed)
@@ -93,8 +99,9 @@ struct SandboxEnvironment {
     private func realPaths(_ list: String) -> String {
         list.split(separator: ":").compactMap { entry -> String? in
             let entry = String(entry)
-            for (shown, real) in [("/var/task", taskRoot), ("/var/runtime", runtimeDir)]
-            where entry == shown || entry.hasPrefix(shown + "/") {
+            let folders = [("/var/task", taskRoot), ("/var/runtime/node_modules", bundledModules ?? runtimeDir + "/node_modules"),
+                           ("/var/runtime", runtimeDir)]
+            for (shown, real) in folders where entry == shown || entry.hasPrefix(shown + "/") {
                 return real + entry.dropFirst(shown.count)
             }
             return nil

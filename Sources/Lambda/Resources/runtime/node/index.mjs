@@ -15,7 +15,7 @@ import { checkHandlerStyle, loadHandler } from './handler-module.mjs';
 import { buildContext, callHandler } from './invoke.mjs';
 import { installLambdaConsole, logEvent, setRequestId } from './lambda-console.mjs';
 import { emitEndMarker } from './output-frames.mjs';
-import { describeFunction, takeWorkbookSettings } from './sandbox-env.mjs';
+import { describeFunction, publishEndpoints, takeWorkbookSettings } from './sandbox-env.mjs';
 import { installStackMasking, setRealFolders } from './shown-paths.mjs';
 import { beginPhase, endPhase, installEventLoopWatch } from './virtual-timers.mjs';
 
@@ -33,7 +33,8 @@ installEventLoopWatch({ deterministic: settings.deterministic });
 // costs several milliseconds of every cold start.
 const seeded = settings.deterministic ? await import('./random.mjs') : null;
 seeded?.installSeededRandom(settings.seed);
-setRealFolders(settings.taskRoot, runtimeDir);
+setRealFolders(settings.taskRoot, runtimeDir, settings.bundledModules);
+publishEndpoints(settings);
 installStackMasking();
 installLambdaConsole();
 const fn = describeFunction();

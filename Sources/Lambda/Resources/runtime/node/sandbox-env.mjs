@@ -14,6 +14,8 @@ export function takeWorkbookSettings(env = process.env) {
     // Deterministic mode: frozen clock, virtual timers, seeded randomness.
     deterministic: env.WORKBOOK_DETERMINISTIC === '1',
     seed: env.WORKBOOK_SEED ?? '0',
+    bundledModules: env.WORKBOOK_BUNDLED_MODULES,
+    dynamoDBEndpoint: env.WORKBOOK_DYNAMODB_ENDPOINT,
   };
   if (env.WORKBOOK_NODE_PATH !== undefined) env.NODE_PATH = env.WORKBOOK_NODE_PATH;
   if (env.WORKBOOK_LD_LIBRARY_PATH !== undefined) env.LD_LIBRARY_PATH = env.WORKBOOK_LD_LIBRARY_PATH;
@@ -37,4 +39,13 @@ export function describeFunction(env = process.env) {
     nodeMajor: runtimeMatch ? Number(runtimeMatch[1]) : 24,
     runtimeApi: env.AWS_LAMBDA_RUNTIME_API,
   };
+}
+
+/** Where the bundled SDK shims send their calls: a global symbol rather than a variable, so
+ *  `process.env` stays as Lambda's (no AWS_ENDPOINT_URL_* a handler could print). */
+export function publishEndpoints({ dynamoDBEndpoint }) {
+  Object.defineProperty(globalThis, Symbol.for('workbook.endpoints'), {
+    value: Object.freeze({ dynamodb: dynamoDBEndpoint }),
+    enumerable: false,
+  });
 }

@@ -10,9 +10,12 @@ const SHOWN_RUNTIME = '/var/runtime';
 // [real, shown] pairs, longest real prefix first; URL forms before plain paths.
 let replacements = [];
 
-/** Registers the real folders behind /var/task and /var/runtime. */
-export function setRealFolders(taskRoot, runtimeDir) {
-  const pairs = [[taskRoot, SHOWN_TASK], [runtimeDir, SHOWN_RUNTIME]].sort((a, b) => b[0].length - a[0].length);
+/** Registers the real folders behind /var/task, /var/runtime and the bundled SDK's
+ *  /var/runtime/node_modules. */
+export function setRealFolders(taskRoot, runtimeDir, bundledModules) {
+  const pairs = [[taskRoot, SHOWN_TASK], [runtimeDir, SHOWN_RUNTIME]];
+  if (bundledModules) pairs.push([bundledModules, SHOWN_RUNTIME + '/node_modules']);
+  pairs.sort((a, b) => b[0].length - a[0].length);
   replacements = [
     ...pairs.map(([real, shown]) => [pathToFileURL(real).href, 'file://' + shown]),
     ...pairs,

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Handlers calling DynamoDB as their execution role (issue 6, "IAM on every call"), on the
+/// built binary with real Node processes. The handler here speaks the wire protocol by hand
+/// (`Fixtures/lambda-dynamodb/src/raw.js`), so these tests pin the endpoint's side: the caller
+/// named by the SigV4 access key, IAM's decision, DynamoDB's exact error body.
+@Suite("DynamoDB calls from handlers, authorised as the execution role")
+struct LambdaDynamoDBAuthTests {
+    static func deployed() throws -> TempFolder {
+        let folder = TempFolder("workbook-e2e-lambda-dynamodb")
+        try folder.copy(repositoryFolder: "Tests/EndToEndTests/Fixtures/lambda-dynamodb")
+        let deploy = try workbook(["--deterministic", "sam", "deploy", "--stack-name", "auth-tests", "--resolve-s3",
+                                   "--capabilities", "CAPABILITY_NAMED_IAM", "--no-confirm-changeset"], in: folder.path)
+        #expect(deploy.exitCode == 0, "\(deploy.transcript)")
+        return folder
+    }
+
+    /// Invokes `function` with the raw call `operation`/`body` and returns its `{status, reply}`.
+    static func call(_ function: String, _ operation: String, _ body: String, unsigned: Bool = false,
+                     in folder: TempFolder) throws -> [String: Any] {
+        let payload = #"{"operation":"\#(operation)","unsigned":\#(unsigned),"body":\#(body)}"#
+        let run = try workbook(["aws", "lambda", "invoke", "--function-name", function, "--cli-binary-format", "raw-in-base64-out",
+                                "--payload", payload, "out.json"], in: folder.path)
+        #expect(run.exitCode == 0 && !run.stdout.contains("FunctionError"), "\(run.transcript)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("out.json").utf8)) as? [String: Any])
+    }
+
+    static let putOne = #"{"TableName":"sdk-items","Item":{"ID":{"S":"1"}}}"#
+
+    @Test func aRoleWithoutPutItemIsDeniedWithDynamoDBsExactText() throws {
+        let folder = try Self.deployed()
+        let denied = try Self.call("raw-reader", "PutItem", Self.putOne, in: folder)
+        #expect(denied["status"] as? Int == 400)
+        let reply = try #require(denied["reply"] as? [String: Any])
+        #expect(reply["__type"] as? String == "com.amazon.coral.service#AccessDeniedException")
+        #expect(reply["Message"] as? String == "User: arn:aws:sts::123456789012:assumed-role/read-only-role/raw-reader "
+            + "is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:ap-northeast-2:123456789012:table/sdk-items "
+            + "because no identity-based policy allows the dynamodb:PutItem action")
+        let scan = try workbook(["aws", "dynamodb", "scan", "--table-name", "sdk-items", "--query", "Count"], in: folder.path)
+        #expect(scan.stdout == "0\n", "a denied call writes nothing: \(scan.transcript)")
+    }
+
+    @Test func theRolesPoliciesAllowWhatTheyName() throws {
+        let folder = try Self.deployed()
+        let put = try Self.call("raw-writer", "PutItem", Self.putOne, in: folder)
+        #expect(put["status"] as? Int == 200, "DynamoDBWritePolicy allows PutItem: \(put)")
+        let got = try Self.call("raw-reader", "GetItem", #"{"TableName":"sdk-items","Key":{"ID":{"S":"1"}}}"#, in: folder)
+        #expect(got["status"] as? Int == 200)
+        #expect((got["reply"] as? [String: Any])?["Item"] != nil, "\(got)")
+        // DynamoDBWritePolicy has no GetItem (reference §3.1).
+        let writerGet = try Self.call("raw-writer", "GetItem", #"{"TableName":"sdk-items","Key":{"ID":{"S":"1"}}}"#, in: folder)
+        #expect(((writerGet["reply"] as? [String: Any])?["Message"] as? String)?.contains("dynamodb:GetItem on resource") == true, "\(writerGet)")
+    }
+
+    @Test func anUnsignedCallIsRefusedBeforeIAM() throws {
+        let folder = try Self.deployed()
+        let unsigned = try Self.call("raw-writer", "PutItem", Self.putOne, unsigned: true, in: folder)
+        #expect(unsigned["status"] as? Int == 400)
+        let reply = unsigned["reply"] as? [String: Any]
+        #expect(reply?["__type"] as? String == "com.amazon.coral.service#MissingAuthenticationTokenException")
+        #expect(reply?["message"] as? String == "Request is missing Authentication Token")
+    }
+
+    /// `sam local invoke` runs the function with the developer's credentials, not its role.
+    @Test func samLocalInvokeCallsAsTheDeveloper() throws {
+        let folder = try Self.deployed()
+        try folder.write("event.json", #"{"operation":"PutItem","body":\#(Self.putOne)}"#)
+        let run = try workbook(["--deterministic", "sam", "local", "invoke", "Reader", "-e", "event.json"], in: folder.path)
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        #expect(run.stdout == #"{"status":200,"reply":{}}"# + "\n", "\(run.transcript)")
+    }
+}
