@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "IAMTests", dependencies: ["IAM", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "SimKit", "TestSupport"], exclude: ["Fixtures"],
                     swiftSettings: swift6),
-        .testTarget(name: "LambdaTests", dependencies: ["Lambda", "SimKit"], swiftSettings: swift6),
+        // DynamoDB: the SDK shim tests serve the simulated DynamoDB to real Node processes.
+        .testTarget(name: "LambdaTests", dependencies: ["Lambda", "SimKit", "DynamoDB"], exclude: ["Fixtures"], swiftSettings: swift6),
         .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "CloudWatchLogsTests", dependencies: ["CloudWatchLogs", "SimKit"], swiftSettings: swift6),
         .testTarget(name: "AWSCLITests", dependencies: ["AWSCLI", "SimKit"], swiftSettings: swift6),

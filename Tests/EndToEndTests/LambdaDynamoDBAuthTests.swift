@@ -72,3 +72,53 @@ struct LambdaDynamoDBAuthTests {
         #expect(run.stdout == #"{"status":200,"reply":{}}"# + "\n", "\(run.transcript)")
     }
 }
+
+/// The bundled SDK shims inside real handlers on the runtimes that bundle them (issue 6's
+/// must-shows): v2 on nodejs16.x, v3 on nodejs22.x, each putting, getting, updating and
+/// querying through the simulated endpoint as the execution role.
+@Suite("Bundled SDKs in handlers, end to end")
+struct BundledSDKHandlerTests {
+    /// Invokes `function` with `payload` and returns the parsed result.
+    static func invoke(_ function: String, _ payload: String, in folder: TempFolder) throws -> [String: Any] {
+        let run = try workbook(["aws", "lambda", "invoke", "--function-name", function, "--cli-binary-format", "raw-in-base64-out",
+                                "--payload", payload, "out.json"], in: folder.path)
+        let out = try folder.read("out.json")
+        #expect(run.exitCode == 0 && !run.stdout.contains("FunctionError"), "\(run.transcript)\n\(out)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("out.json").utf8)) as? [String: Any])
+    }
+
+    @Test func v2OnNodejs16PutsGetsUpdatesAndQueries() throws {
+        let folder = try LambdaDynamoDBAuthTests.deployed()
+        let result = try Self.invoke("sdk-v2", #"{"id":"v2"}"#, in: folder)
+        #expect(result["got"] as? NSDictionary == ["ID": "v2", "n": 1, "tags": ["a"]], "v2 dropped the undefined attribute: \(result)")
+        #expect(result["updated"] as? NSDictionary == ["n": 2])
+        #expect(result["queried"] as? NSArray == [["ID": "v2", "n": 2, "tags": ["a"]]])
+        #expect(result["conditional"] as? NSDictionary == [
+            "code": "ConditionalCheckFailedException", "statusCode": 400, "message": "The conditional request failed",
+        ])
+    }
+
+    @Test func v3OnNodejs22PutsGetsUpdatesQueriesAndRefusesUndefined() throws {
+        let folder = try LambdaDynamoDBAuthTests.deployed()
+        let result = try Self.invoke("sdk-v3", #"{"id":"v3"}"#, in: folder)
+        #expect(result["got"] as? NSDictionary == ["ID": "v3", "n": 1, "tags": ["a"]], "\(result)")
+        #expect(result["updated"] as? NSDictionary == ["n": 2])
+        #expect(result["queried"] as? NSArray == [["ID": "v3", "n": 2, "tags": ["a"]]])
+        #expect(result["refused"] as? String == "Pass options.removeUndefinedValues=true to remove undefined values from map/array/set.")
+        #expect(result["conditional"] as? NSDictionary == ["name": "ConditionalCheckFailedException", "status": 400, "classMatches": true])
+        let stored = try workbook(["aws", "dynamodb", "get-item", "--table-name", "sdk-items", "--key", #"{"ID":{"S":"v3-u"}}"#,
+                                   "--output", "json"], in: folder.path)
+        #expect(stored.stdout == "{\n    \"Item\": {\n        \"ID\": {\n            \"S\": \"v3-u\"\n        }\n    }\n}\n",
+                "removeUndefinedValues stored the item without metadata: \(stored.transcript)")
+    }
+
+    @Test func v3CarriesTheIAMDenialForARoleWithoutPutItem() throws {
+        let folder = try LambdaDynamoDBAuthTests.deployed()
+        let result = try Self.invoke("sdk-v3-denied", #"{"id":"x"}"#, in: folder)
+        #expect(result["name"] as? String == "AccessDeniedException")
+        #expect(result["status"] as? Int == 400)
+        #expect(result["message"] as? String == "User: arn:aws:sts::123456789012:assumed-role/read-only-role/sdk-v3-denied "
+            + "is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:ap-northeast-2:123456789012:table/sdk-items "
+            + "because no identity-based policy allows the dynamodb:PutItem action")
+    }
+}

@@ -72,6 +72,30 @@ extension NodeProcessTests {
             #expect(!result.payloadText.contains("/tmp/"))
         }
 
+        /// Reference §2.2/§2.3: nodejs18.x and later bundle only the v3 `@aws-sdk/*`; an ES
+        /// module's `import` of a missing package is Node's own error, not wrapped by Lambda.
+        @Test func anESMImportOfAMissingPackageIsNodesOwnError() async throws {
+            let result = try await LambdaFixture.invoke(
+                ["index.mjs": "import AWS from 'aws-sdk';\nexport const handler = async () => 1;"],
+                LambdaFixture.function(runtime: "nodejs22.x"))
+            let body = try LambdaFixture.object(result)
+            #expect(body["errorType"] == "Error")
+            #expect(body["errorMessage"] == "Cannot find package 'aws-sdk' imported from /var/task/index.mjs")
+            #expect(!result.payloadText.contains("/tmp/"), "\(result.payloadText)")
+        }
+
+        /// Each runtime line finds the SDK its Lambda runtime bundles, and only that one.
+        @Test func theBundledSDKFollowsTheRuntime() async throws {
+            let probe = ["index.js": """
+                const found = (name) => { try { require.resolve(name); return true; } catch { return false; } };
+                exports.handler = async () => [found('aws-sdk'), found('@aws-sdk/client-dynamodb'), found('@aws-sdk/lib-dynamodb')];
+                """]
+            let old = try await LambdaFixture.invoke(probe, LambdaFixture.function(runtime: "nodejs16.x"))
+            #expect(old.payloadText == "[true,false,false]")
+            let current = try await LambdaFixture.invoke(probe, LambdaFixture.function(runtime: "nodejs22.x"))
+            #expect(current.payloadText == "[false,true,true]")
+        }
+
         @Test func aMissingExportIsHandlerNotFound() async throws {
             let result = try await LambdaFixture.invoke(["index.js": "exports.other = async () => 1;"])
             let body = try LambdaFixture.object(result)

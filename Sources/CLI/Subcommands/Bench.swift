@@ -12,7 +12,7 @@ import Workbook
 struct Bench: WorkbookRunnable {
     static let configuration = CommandConfiguration(abstract: "Measure check and deploy times (for the release notes).")
     @Option(help: "Runs per case.") var iterations = 20
-    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter), dynamodb (items in-process, wire, boto3 vs moto), lambda (cold, warm, throughput).") var cases = "all"
+    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter), dynamodb (items in-process, wire, boto3 vs moto), lambda (cold, warm, throughput), sdk (a v3 DocumentClient put: cold, throughput).") var cases = "all"
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let c = context.console
@@ -35,6 +35,14 @@ struct Bench: WorkbookRunnable {
         if cases == "lambda" {
             c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
             try LambdaBench(iterations: iterations).run(c)
+            return 0
+        }
+        if cases == "sdk" {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
+            try LambdaSDKBench(iterations: iterations, scratch: scratch).run(c)
             return 0
         }
         let course = try Course.locate()

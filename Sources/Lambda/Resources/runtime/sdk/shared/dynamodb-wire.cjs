@@ -12,8 +12,10 @@
 // The endpoint comes from the Node bootstrap (`globalThis[Symbol.for('workbook.endpoints')].dynamodb`,
 // never from process.env) unless the client names its own `endpoint`.
 
-const crypto = require('node:crypto');
-const { post } = require('./loopback-http.cjs');
+// node:crypto and the socket client load on the first call, not when a handler requires the SDK: a
+// handler's init then pays only for the SDK's own code (a few ms).
+let crypto;
+let http;
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -86,8 +88,8 @@ function environmentCredentials(env = process.env) {
 
 const signingKeys = new Map();
 
-function hmac(key, text) { return crypto.createHmac('sha256', key).update(text, 'utf8').digest(); }
-function sha256Hex(text) { return crypto.createHash('sha256').update(text, 'utf8').digest('hex'); }
+function hmac(key, text) { return (crypto ??= require('node:crypto')).createHmac('sha256', key).update(text, 'utf8').digest(); }
+function sha256Hex(text) { return (crypto ??= require('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex'); }
 
 function signingKey(secret, day, region) {
   const cacheKey = `${secret}\n${day}\n${region}`;
@@ -100,9 +102,17 @@ function signingKey(secret, day, region) {
   return key;
 }
 
-/** `20260722T035200Z` for a Date. */
+let lastSecond = NaN;
+let lastAmzDate = '';
+
+/** `20260722T035200Z` for a Date (computed once per second: warm handlers sign many calls a second). */
 function amzDate(date) {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastAmzDate = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  }
+  return lastAmzDate;
 }
 
 /** The headers of one signed request (SigV4, service `dynamodb`). */
@@ -179,7 +189,7 @@ async function send(operation, input, options) {
   const headers = signedHeaders(target, body, endpoint.host, options.region, options.credentials, new Date());
   let response;
   try {
-    response = await post(endpoint, headers, body);
+    response = await (http ??= require('./loopback-http.cjs')).post(endpoint, headers, body);
   } catch (error) {
     throw unreachable(endpoint, error, Boolean(options.endpoint));
   }
