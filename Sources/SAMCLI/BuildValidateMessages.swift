@@ -33,6 +33,12 @@ public struct BuildMessages: Sendable {
         .err(actions.map { " Running \(workflow):\($0)\n" }.joined())
     }
 
+    /// PythonPipBuilder's warning when a Python function has no requirements.txt (stderr,
+    /// aws-lambda-builders `workflows/python_pip/workflow.py`).
+    public func requirementsNotFound() -> Emission {
+        .err("requirements.txt file not found. Continuing the build without dependencies.\n")
+    }
+
     /// The "Build Succeeded" block (stdout) for the default build folder.
     public func succeeded(artifactsDir: String = ".aws-sam/build",
                           template: String = ".aws-sam/build/template.yaml") -> Emission {

@@ -9,22 +9,13 @@ import TestSupport
 @Suite("DynamoDB calls from handlers, authorised as the execution role")
 struct LambdaDynamoDBAuthTests {
     static func deployed() throws -> TempFolder {
-        let folder = TempFolder("workbook-e2e-lambda-dynamodb")
-        try folder.copy(repositoryFolder: "Tests/EndToEndTests/Fixtures/lambda-dynamodb")
-        let deploy = try workbook(["--deterministic", "sam", "deploy", "--stack-name", "auth-tests", "--resolve-s3",
-                                   "--capabilities", "CAPABILITY_NAMED_IAM", "--no-confirm-changeset"], in: folder.path)
-        #expect(deploy.exitCode == 0, "\(deploy.transcript)")
-        return folder
+        try deployedFixture("lambda-dynamodb", stack: "auth-tests")
     }
 
     /// Invokes `function` with the raw call `operation`/`body` and returns its `{status, reply}`.
     static func call(_ function: String, _ operation: String, _ body: String, unsigned: Bool = false,
                      in folder: TempFolder) throws -> [String: Any] {
-        let payload = #"{"operation":"\#(operation)","unsigned":\#(unsigned),"body":\#(body)}"#
-        let run = try workbook(["aws", "lambda", "invoke", "--function-name", function, "--cli-binary-format", "raw-in-base64-out",
-                                "--payload", payload, "out.json"], in: folder.path)
-        #expect(run.exitCode == 0 && !run.stdout.contains("FunctionError"), "\(run.transcript)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("out.json").utf8)) as? [String: Any])
+        try invokeForObject(function, payload: #"{"operation":"\#(operation)","unsigned":\#(unsigned),"body":\#(body)}"#, in: folder)
     }
 
     static let putOne = #"{"TableName":"sdk-items","Item":{"ID":{"S":"1"}}}"#
@@ -78,18 +69,9 @@ struct LambdaDynamoDBAuthTests {
 /// querying through the simulated endpoint as the execution role.
 @Suite("Bundled SDKs in handlers, end to end")
 struct BundledSDKHandlerTests {
-    /// Invokes `function` with `payload` and returns the parsed result.
-    static func invoke(_ function: String, _ payload: String, in folder: TempFolder) throws -> [String: Any] {
-        let run = try workbook(["aws", "lambda", "invoke", "--function-name", function, "--cli-binary-format", "raw-in-base64-out",
-                                "--payload", payload, "out.json"], in: folder.path)
-        let out = try folder.read("out.json")
-        #expect(run.exitCode == 0 && !run.stdout.contains("FunctionError"), "\(run.transcript)\n\(out)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("out.json").utf8)) as? [String: Any])
-    }
-
     @Test func v2OnNodejs16PutsGetsUpdatesAndQueries() throws {
         let folder = try LambdaDynamoDBAuthTests.deployed()
-        let result = try Self.invoke("sdk-v2", #"{"id":"v2"}"#, in: folder)
+        let result = try invokeForObject("sdk-v2", payload: #"{"id":"v2"}"#, in: folder)
         #expect(result["got"] as? NSDictionary == ["ID": "v2", "n": 1, "tags": ["a"]], "v2 dropped the undefined attribute: \(result)")
         #expect(result["updated"] as? NSDictionary == ["n": 2])
         #expect(result["queried"] as? NSArray == [["ID": "v2", "n": 2, "tags": ["a"]]])
@@ -100,12 +82,15 @@ struct BundledSDKHandlerTests {
 
     @Test func v3OnNodejs22PutsGetsUpdatesQueriesAndRefusesUndefined() throws {
         let folder = try LambdaDynamoDBAuthTests.deployed()
-        let result = try Self.invoke("sdk-v3", #"{"id":"v3"}"#, in: folder)
+        let result = try invokeForObject("sdk-v3", payload: #"{"id":"v3"}"#, in: folder)
         #expect(result["got"] as? NSDictionary == ["ID": "v3", "n": 1, "tags": ["a"]], "\(result)")
         #expect(result["updated"] as? NSDictionary == ["n": 2])
         #expect(result["queried"] as? NSArray == [["ID": "v3", "n": 2, "tags": ["a"]]])
         #expect(result["refused"] as? String == "Pass options.removeUndefinedValues=true to remove undefined values from map/array/set.")
         #expect(result["conditional"] as? NSDictionary == ["name": "ConditionalCheckFailedException", "status": 400, "classMatches": true])
+        // The SDK's frames are shown where Lambda keeps it, never in the workbook's folders.
+        let stack = try #require(result["refusedStack"] as? String)
+        #expect(stack.contains("(/var/runtime/node_modules/@aws-sdk/util-dynamodb/") && !stack.contains("/runtime/sdk/"), "\(stack)")
         let stored = try workbook(["aws", "dynamodb", "get-item", "--table-name", "sdk-items", "--key", #"{"ID":{"S":"v3-u"}}"#,
                                    "--output", "json"], in: folder.path)
         #expect(stored.stdout == "{\n    \"Item\": {\n        \"ID\": {\n            \"S\": \"v3-u\"\n        }\n    }\n}\n",
@@ -114,7 +99,7 @@ struct BundledSDKHandlerTests {
 
     @Test func v3CarriesTheIAMDenialForARoleWithoutPutItem() throws {
         let folder = try LambdaDynamoDBAuthTests.deployed()
-        let result = try Self.invoke("sdk-v3-denied", #"{"id":"x"}"#, in: folder)
+        let result = try invokeForObject("sdk-v3-denied", payload: #"{"id":"x"}"#, in: folder)
         #expect(result["name"] as? String == "AccessDeniedException")
         #expect(result["status"] as? Int == 400)
         #expect(result["message"] as? String == "User: arn:aws:sts::123456789012:assumed-role/read-only-role/sdk-v3-denied "

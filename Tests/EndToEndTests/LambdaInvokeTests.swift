@@ -11,12 +11,7 @@ struct LambdaInvokeTests {
 
     /// The `lambda-invoke` fixture deployed in a fresh deterministic account.
     static func deployed() throws -> TempFolder {
-        let folder = TempFolder("workbook-e2e-lambda")
-        try folder.copy(repositoryFolder: "Tests/EndToEndTests/Fixtures/lambda-invoke")
-        let deploy = try workbook(["--deterministic", "sam", "deploy", "--stack-name", "invoke-tests", "--resolve-s3",
-                                   "--capabilities", "CAPABILITY_IAM", "--no-confirm-changeset"], in: folder.path)
-        #expect(deploy.exitCode == 0, "\(deploy.transcript)")
-        return folder
+        try deployedFixture("lambda-invoke", stack: "invoke-tests", capabilities: "CAPABILITY_IAM")
     }
 
     /// The messages of `/aws/lambda/<function>` matching `pattern`.

@@ -123,7 +123,7 @@ extension NodeProcessTests {
 
         @Test func anUnsimulatedRuntimeIsNamed() async throws {
             await #expect(throws: WorkbookError.self) {
-                _ = try await LambdaFixture.invoke(["app.py": "def handler(e, c): return 1"], LambdaFixture.function(runtime: "python3.12", handler: "app.handler"))
+                _ = try await LambdaFixture.invoke(["app.rb": "def handler(event:, context:) = 1"], LambdaFixture.function(runtime: "ruby3.3", handler: "app.handler"))
             }
         }
     }

@@ -29,6 +29,12 @@ final class LambdaCallers: Sendable {
 
     let mode: LambdaCallerMode
     private let issued = Protected<[String: Caller]>([:])
+    /// IAM's decisions, by role, action and resource, for the life of the command. IAM is
+    /// eventually consistent (a policy change "takes time to become visible", IAM user guide,
+    /// "Changes that I make are not always immediately visible"): a command's handlers see the
+    /// policies as they were at their first call, and a change made by a later command applies
+    /// to it. Saves a read transaction and the policies' parsing on every call.
+    private let decisions = Protected<[String: Decision]>([:])
 
     init(mode: LambdaCallerMode) {
         self.mode = mode
@@ -45,6 +51,15 @@ final class LambdaCallers: Sendable {
     /// The caller who was issued `accessKeyID`.
     func caller(_ accessKeyID: String) -> Caller? {
         issued.withLock { $0[accessKeyID] }
+    }
+
+    /// The decision remembered for `role` asking `permission`, or `decide`'s, remembered.
+    func decision(role: String, _ permission: DynamoDBPermissions.Required, decide: () throws -> Decision) rethrows -> Decision {
+        let key = role + "\n" + permission.action + "\n" + permission.resource
+        if let known = decisions.withLock({ $0[key] }) { return known }
+        let decision = try decide()
+        decisions.withLock { $0[key] = decision }
+        return decision
     }
 }
 
@@ -64,15 +79,20 @@ extension Account {
         guard let roleARN = caller.roleARN else { return nil }
         let needed = DynamoDBPermissions.required(operation: operation, request: request, region: region, account: accountId)
         guard !needed.isEmpty else { return nil }
-        let denial = try read { db -> (DynamoDBPermissions.Required, Decision)? in
-            let role = try roles.get(arn: roleARN, in: db)
-            for permission in needed {
-                // A role deleted since the environment started has no policies left to allow anything.
-                let decision = try role?.evaluate(action: permission.action, resource: permission.resource, catalogue: managedPolicies)
-                    ?? Decision(outcome: .implicitDeny, action: permission.action, resource: permission.resource, statement: nil)
-                if !decision.isAllowed { return (permission, decision) }
+        var denial: (DynamoDBPermissions.Required, Decision)?
+        for permission in needed {
+            let decision = try callers.decision(role: roleARN, permission) {
+                try read { db in
+                    // A role deleted since the environment started has no policies left to allow anything.
+                    try roles.get(arn: roleARN, in: db)?.evaluate(action: permission.action, resource: permission.resource,
+                                                                   catalogue: managedPolicies)
+                        ?? Decision(outcome: .implicitDeny, action: permission.action, resource: permission.resource, statement: nil)
+                }
             }
-            return nil
+            if !decision.isAllowed {
+                denial = (permission, decision)
+                break
+            }
         }
         guard let (permission, decision) = denial, let reason = decision.accessDeniedReason else { return nil }
         let roleName = roleARN.split(separator: "/").last.map(String.init) ?? roleARN

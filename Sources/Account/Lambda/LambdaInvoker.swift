@@ -13,6 +13,8 @@ public final class LambdaInvoker: Sendable {
     let pool: ExecutionEnvironmentPool
     /// Event invocations answered 202 whose first attempt has not run yet.
     private let pendingFirstAttempts = Protected<[AsyncInvocationQueue.Attempt]>([])
+    /// Each environment's log stream once set up and allowed (by stream name: one per environment).
+    private let readyStreams = Protected<[String: Int64]>([:])
 
     init(account: Account, pool: ExecutionEnvironmentPool) {
         self.account = account
@@ -106,8 +108,11 @@ public final class LambdaInvoker: Sendable {
     /// One invocation in the pool, its lines delivered to the function's log group.
     private func run(_ function: FunctionConfiguration, payload: [UInt8], requestID: String, label: String) async throws -> InvocationResult {
         let result = try await pool.invoke(function, code: try code(of: function), payload: payload, requestID: requestID)
+        let streamName = result.environment.logStreamName
         let outcome = try LambdaLogDelivery(account: account).deliver(
-            result.logs, function: function, streamName: result.environment.logStreamName, ingestionTime: pool.settings.clock.now())
+            result.logs, function: function, streamName: streamName, ingestionTime: pool.settings.clock.now(),
+            readyStream: readyStreams.withLock { $0[streamName] })
+        if case .delivered(_, let streamID?, _) = outcome { readyStreams.withLock { $0[streamName] = streamID } }
         let start = result.environment.coldStart ? "cold start" : "warm environment"
         account.journal.record("Lambda", LocalizedText(
             en: "\(function.name) \(label) \(requestID): \(start), " + (result.functionError.map { "FunctionError \($0)" } ?? "succeeded"),

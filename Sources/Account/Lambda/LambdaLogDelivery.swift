@@ -14,7 +14,8 @@ struct LambdaLogDelivery {
 
     /// What happened to an invocation's lines.
     enum Outcome: Equatable {
-        case delivered(stream: String, events: Int)
+        /// Written to the stream whose row id is `streamID` (nil when there was nothing to write).
+        case delivered(stream: String, streamID: Int64?, events: Int)
         /// The role lacks `action` on `resource` (the decision's explanation says why).
         case denied(action: String, resource: String, explanation: LocalizedText)
         /// The execution role does not exist (deleted after the function was made).
@@ -29,9 +30,15 @@ struct LambdaLogDelivery {
 
     /// Delivers `events` of the environment whose stream is `streamName`, in one transaction
     /// for the group and stream, then through the account's group-committing sink.
+    ///
+    /// `readyStream` is the stream's row once an earlier delivery of this environment set it up
+    /// and was allowed to write: Lambda's log agent keeps its stream and credentials for the
+    /// environment's life, so later batches go straight to the sink without asking IAM again
+    /// (a policy change reaches the next environment, as IAM's eventual consistency allows).
     func deliver(_ events: [LambdaLogEvent], function: FunctionConfiguration, streamName: String,
-                 ingestionTime: EpochMillis) throws -> Outcome {
-        guard !events.isEmpty else { return .delivered(stream: streamName, events: 0) }
+                 ingestionTime: EpochMillis, readyStream: Int64? = nil) throws -> Outcome {
+        if let readyStream { return try append(events, to: readyStream, named: streamName, ingestionTime: ingestionTime) }
+        guard !events.isEmpty else { return .delivered(stream: streamName, streamID: nil, events: 0) }
         let group = "/aws/lambda/\(function.name)"
         let streams = account.logStreams
         let step = try account.write { db -> Step in
@@ -64,12 +71,17 @@ struct LambdaLogDelivery {
         case .refused(let refused):
             return refused
         case .write(let streamID):
-            // [I] Lambda's events end with a newline (as `filter-log-events` shows them);
-            // `aws logs tail` strips it when printing.
-            let lines = events.map { InputLogEvent(timestamp: $0.timestamp, message: $0.message + "\n") }
-            try account.logSink.append(lines, toStream: streamID, ingestionTime: ingestionTime)
-            return .delivered(stream: streamName, events: lines.count)
+            return try append(events, to: streamID, named: streamName, ingestionTime: ingestionTime)
         }
+    }
+
+    private func append(_ events: [LambdaLogEvent], to streamID: Int64, named streamName: String,
+                        ingestionTime: EpochMillis) throws -> Outcome {
+        // [I] Lambda's events end with a newline (as `filter-log-events` shows them);
+        // `aws logs tail` strips it when printing.
+        let lines = events.map { InputLogEvent(timestamp: $0.timestamp, message: $0.message + "\n") }
+        if !lines.isEmpty { try account.logSink.append(lines, toStream: streamID, ingestionTime: ingestionTime) }
+        return .delivered(stream: streamName, streamID: streamID, events: lines.count)
     }
 }
 

@@ -5,9 +5,11 @@ import Lambda
 import SimKit
 
 /// `workbook bench --cases sdk` (issue 6's numbers): a handler doing one DocumentClient v3 put
-/// through the bundled SDK shim, the simulated endpoint and IAM, invoked as `aws lambda invoke`
-/// does (the account's invoker: function lookup, log delivery through the role): cold, and warm
-/// throughput with one and two execution environments.
+/// through the bundled SDK shim, the simulated endpoint and IAM: cold; warm invokes/s with one
+/// and two execution environments, as `aws lambda invoke` runs them (the account's invoker:
+/// function lookup, payload check, log delivery through the role) and in the pool alone (the
+/// handler, the SDK and the endpoint); and the invoker without the put, to show what each
+/// part costs.
 struct LambdaSDKBench {
     let iterations: Int
     let scratch: String
@@ -41,6 +43,7 @@ struct LambdaSDKBench {
         const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
         let n = 0;
         exports.handler = async (event) => {
+          if (event.skip) return { statusCode: 200, body: 'skipped' };
           await documents.send(new PutCommand({ TableName: process.env.DatabaseTable,
             Item: { ID: `${process.pid}-${n++}`, metadata: JSON.stringify(event) } }));
           return { statusCode: 200, body: 'OK!' };
@@ -69,13 +72,33 @@ struct LambdaSDKBench {
             try AsyncBridge.run { try await account.withLambda { invoker in try await LambdaBench.asyncMillis { try await invoke(invoker) } } }
         }
         c.out(Bench.line("cold invoke, v3 put (goal ≤ 150 ms)", LambdaBench.summary(cold)))
+        let skip = LambdaInvokeRequest(functionName: "bench-put", payload: Array(#"{"skip":true}"#.utf8))
+        let bare = try AsyncBridge.run {
+            try await account.withLambda { invoker in
+                try await LambdaBench.throughput(environments: 1, seconds: 3) { _ = try await invoker.invoke(skip).get() }
+            }
+        }
+        c.out(Bench.line("invoke without the put, 1 env", String(format: "%.0f/s", bare)))
+        let function = try account.read { db in try account.functions.get("bench-put", in: db) }!
+        let code = try account.read { db in try account.functions.code("bench-put", in: db) }!
+        let payload = Array(#"{"Metadata":"Hello"}"#.utf8)
+        for environments in [1, 2] {
+            let rate = try AsyncBridge.run {
+                try await account.withLambdaPool { pool in
+                    try await LambdaBench.throughput(environments: environments, seconds: 3) {
+                        _ = try await pool.invoke(function, code: code, payload: payload, requestID: account.ids.uuid())
+                    }
+                }
+            }
+            c.out(Bench.line("v3 put, pool only, \(environments) env", String(format: "%.0f/s", rate)))
+        }
         for environments in [1, 2] {
             let rate = try AsyncBridge.run {
                 try await account.withLambda { invoker in
                     try await LambdaBench.throughput(environments: environments, seconds: 3) { try await invoke(invoker) }
                 }
             }
-            c.out(Bench.line("warm v3 put invokes/s, \(environments) env\(environments == 2 ? " (goal ≥ 1,000/s)" : "")",
+            c.out(Bench.line("v3 put, aws lambda invoke, \(environments) env\(environments == 2 ? " (≥1,000/s)" : "")",
                              String(format: "%.0f/s", rate)))
         }
         let stored = try account.dynamodb("Scan", ["TableName": .string(try tableName(account)), "Select": "COUNT"]).get()

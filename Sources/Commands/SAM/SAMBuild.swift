@@ -4,8 +4,8 @@ import SAMCLI
 import SimKit
 
 /// `sam build`: copies each function's code into `.aws-sam/build/<Function>/`, installs its
-/// `package.json` dependencies from the machine's Node modules (no network), and writes the
-/// built template. The new build replaces the old one only when everything succeeded.
+/// `package.json` dependencies from the machine's Node modules or its `requirements.txt`
+/// dependencies from the machine's Python packages (no network), and writes the built template. The new build replaces the old one only when everything succeeded.
 struct SAMBuild {
     let console: Console
     let templateOption: String?
@@ -41,11 +41,16 @@ struct SAMBuild {
                 console.emit(refusal.emission)
                 return console.fail(refusal.error)
             }
-            guard runtime.hasPrefix("nodejs") else {
+            let failure: (emission: Emission, error: SAMError)?
+            if runtime.hasPrefix("nodejs") {
+                failure = try buildNode(source: source, functions: group.functions, staging: staging)
+            } else if runtime.hasPrefix("python3.") {
+                failure = try buildPython(source: source, functions: group.functions, staging: staging)
+            } else {
                 throw WorkbookError.notSimulated("sam build for runtime \(runtime.isEmpty ? "(none)" : runtime)",
                                                  at: root["Resources"]?[group.functions[0]]?.location)
             }
-            if let failure = try buildNode(source: source, functions: group.functions, staging: staging) {
+            if let failure {
                 console.emit(failure.emission)
                 return console.fail(failure.error)
             }

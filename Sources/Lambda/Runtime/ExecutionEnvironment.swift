@@ -52,13 +52,14 @@ final class ExecutionEnvironment: Sendable {
 
     /// Extracts the code, binds the Runtime API server and prepares the command; `run()` starts it.
     static func prepare(key: String, function: FunctionConfiguration, runtime: String, code: CodeArchive,
-                        settings: ExecutionEnvironmentPool.Settings, launcher: NodeLauncher) async throws -> ExecutionEnvironment {
+                        settings: ExecutionEnvironmentPool.Settings, launcher: RuntimeLauncher) async throws -> ExecutionEnvironment {
         let workFolder = try makeWorkFolder()
         let taskRoot = workFolder + "/task"
+        let launcherVariables: [String: String]
         do {
             try FileManager.default.createDirectory(atPath: taskRoot, withIntermediateDirectories: true)
             try code.extract(to: taskRoot)
-            try launcher.linkBundledModules(runtime: runtime, into: workFolder)
+            launcherVariables = try launcher.prepare(workFolder: workFolder, runtime: runtime)
         } catch {
             try? FileManager.default.removeItem(atPath: workFolder)
             throw error
@@ -86,11 +87,12 @@ final class ExecutionEnvironment: Sendable {
         var options = PlatformOptions()
         // Its own process group, so a timeout kills the handler's children too.
         options.processGroupID = 0
-        let environment = Dictionary(uniqueKeysWithValues: sandbox.variables().compactMap { key, value in
+        let variables = sandbox.variables().merging(launcherVariables) { _, launcher in launcher }
+        let environment = Dictionary(uniqueKeysWithValues: variables.compactMap { key, value in
             Environment.Key(rawValue: key).map { ($0, value) }
         })
         let configuration = Configuration(
-            executable: .path(.init(launcher.node)), arguments: Arguments(launcher.arguments(memorySize: function.memorySize)),
+            executable: .path(.init(launcher.executable)), arguments: Arguments(launcher.arguments(memorySize: function.memorySize)),
             environment: .custom(environment), workingDirectory: .init(taskRoot), platformOptions: options)
         return ExecutionEnvironment(key: key, function: function, logStreamName: streamName, settings: settings,
                                     server: server, configuration: configuration, workFolder: workFolder, channel: channel)

@@ -19,7 +19,7 @@ public final class ExecutionEnvironmentPool: Sendable {
         public var clock: VirtualClock
         /// Log stream names, trace ids and fake credentials.
         public var ids: IDGenerator
-        /// The host's PATH, searched for `node`.
+        /// The host's PATH, searched for `node` and `python3`.
         public var hostPath: String?
         /// How timeouts wait (real time in interactive mode; injected so tests and the later
         /// deterministic mode can drive it).
@@ -70,7 +70,8 @@ public final class ExecutionEnvironmentPool: Sendable {
     }
 
     public let settings: Settings
-    private let launcher: Protected<NodeLauncher?> = Protected(nil)
+    /// Each runtime family's launcher, located on first use.
+    private let launchers: Protected<[RuntimeLauncher.Family: RuntimeLauncher]> = Protected([:])
     private let spawner: AsyncStream<Job>.Continuation
     private let state = Protected(State())
 
@@ -108,7 +109,8 @@ public final class ExecutionEnvironmentPool: Sendable {
     /// when an environment has to start: a warm one already runs it (the pool's key holds its hash).
     ///
     /// - Throws: `WorkbookError` for what the workbook does not simulate (a runtime other than
-    ///   `nodejs*.x`, a function without a runtime or handler) or cannot do (no `node`).
+    ///   `nodejs*.x` or `python3.x`, a function without a runtime or handler) or cannot do (no
+    ///   `node` or `python3`).
     public func invoke(_ function: FunctionConfiguration, code: @autoclosure () throws -> CodeArchive, payload: [UInt8],
                        requestID: String) async throws -> InvocationResult {
         let runtime = try Self.simulatedRuntime(of: function)
@@ -183,7 +185,7 @@ public final class ExecutionEnvironmentPool: Sendable {
     }
 
     private func start(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive) async throws -> ExecutionEnvironment {
-        let launcher = try nodeLauncher()
+        let launcher = try await launcher(for: runtime)
         let environment = try await ExecutionEnvironment.prepare(key: key, function: function, runtime: runtime, code: try code(),
                                                                  settings: settings, launcher: launcher)
         let admitted = state.withLock { s -> Bool in
@@ -257,13 +259,16 @@ public final class ExecutionEnvironmentPool: Sendable {
         _ = state.withLock { s in s.live.removeValue(forKey: ObjectIdentifier(environment)) }
     }
 
-    private func nodeLauncher() throws -> NodeLauncher {
-        try launcher.withLock { cached in
-            if let cached { return cached }
-            let located = try NodeLauncher.locate(hostPath: settings.hostPath)
-            cached = located
-            return located
+    /// The launcher of `runtime`'s family; two environments starting at once may both locate it.
+    private func launcher(for runtime: String) async throws -> RuntimeLauncher {
+        let family = RuntimeLauncher.Family(runtime: runtime) ?? .node
+        if let cached = launchers.withLock({ $0[family] }) { return cached }
+        let located: RuntimeLauncher = switch family {
+        case .node: .node(try NodeLauncher.locate(hostPath: settings.hostPath))
+        case .python: .python(try await PythonLauncher.locate(hostPath: settings.hostPath))
         }
+        launchers.withLock { $0[family] = located }
+        return located
     }
 
     /// `Root=1-<8 hex seconds>-<24 hex>;Parent=<16 hex>;Sampled=0`, X-Ray's format.
@@ -277,7 +282,7 @@ public final class ExecutionEnvironmentPool: Sendable {
         guard let runtime = function.runtime else {
             throw WorkbookError.notSimulated("Invoking a function without a runtime (container image \(function.name))", at: nil)
         }
-        guard runtime.hasPrefix("nodejs") else {
+        guard RuntimeLauncher.Family(runtime: runtime) != nil else {
             throw WorkbookError.notSimulated("Invoking the \(runtime) runtime (function \(function.name))", at: nil)
         }
         guard function.handler != nil else {

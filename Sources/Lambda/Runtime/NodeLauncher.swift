@@ -19,14 +19,7 @@ struct NodeLauncher: Sendable {
                 fix: LocalizedText(en: "install Node.js 20: `bash .ci/setup` from the workbook's folder does it (or apt-get install nodejs)",
                                    ko: "Node.js 20을 설치하세요: 워크북 폴더에서 `bash .ci/setup`을 실행하면 됩니다(또는 apt-get install nodejs)"))
         }
-        guard let bundled = Bundle.module.url(forResource: "runtime", withExtension: nil)?.appendingPathComponent("node"),
-              let real = realpath(bundled.path, nil) else {
-            throw WorkbookError(LocalizedText(en: "the Node.js bootstrap is missing from the workbook's resources (runtime/node)",
-                                              ko: "워크북 리소스에 Node.js 부트스트랩(runtime/node)이 없습니다"),
-                                fix: "reinstall the workbook")
-        }
-        defer { free(real) }
-        return NodeLauncher(node: node, runtimeDir: String(cString: real))
+        return NodeLauncher(node: node, runtimeDir: try RuntimeLauncher.bundledBootstrap("node", named: "Node.js"))
     }
 
     /// The SDK Lambda bundles with `runtime` (reference §2.3): aws-sdk v2 up to nodejs16.x, the

@@ -74,14 +74,18 @@ struct SandboxEnvironment {
         for (key, value) in function.environment where !Self.reserved.contains(key) {
             guard let text = value.stringValue else { continue }
             switch key {
-            case "NODE_PATH": nodePath = text
+            case "NODE_PATH" where !isPython: nodePath = text
             case "LD_LIBRARY_PATH": ldLibraryPath = text  // shown only: the host's loader never sees Lambda's paths
             default: env[key] = text
             }
         }
-        // Node reads NODE_PATH at start-up with real folders; the bootstrap then shows Lambda's.
-        env["NODE_PATH"] = realPaths(nodePath)
-        env["WORKBOOK_NODE_PATH"] = nodePath
+        if isPython {
+            addPythonVariables(to: &env)
+        } else {
+            // Node reads NODE_PATH at start-up with real folders; the bootstrap then shows Lambda's.
+            env["NODE_PATH"] = realPaths(nodePath)
+            env["WORKBOOK_NODE_PATH"] = nodePath
+        }
         env["WORKBOOK_LD_LIBRARY_PATH"] = ldLibraryPath
         env["WORKBOOK_TASK_ROOT"] = taskRoot
         if let bundledModules { env["WORKBOOK_BUNDLED_MODULES"] = bundledModules }

@@ -2,6 +2,7 @@
 // resources, but Lambda shows them as /var/task and /var/runtime: stack traces, the "Require
 // stack" of a missing module and error messages must name those, never the host's folders.
 
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const SHOWN_TASK = '/var/task';
@@ -14,7 +15,14 @@ let replacements = [];
  *  /var/runtime/node_modules. */
 export function setRealFolders(taskRoot, runtimeDir, bundledModules) {
   const pairs = [[taskRoot, SHOWN_TASK], [runtimeDir, SHOWN_RUNTIME]];
-  if (bundledModules) pairs.push([bundledModules, SHOWN_RUNTIME + '/node_modules']);
+  if (bundledModules) {
+    pairs.push([bundledModules, SHOWN_RUNTIME + '/node_modules']);
+    // Code both SDK shims share (sdk/shared) is shown inside the package that uses it: the
+    // core package of v3, v2's lib folder.
+    const shared = path.resolve(bundledModules, '../../shared');
+    const owner = bundledModules.includes('/nodejs-v2/') ? 'aws-sdk/lib/shared' : '@aws-sdk/core/shared';
+    pairs.push([shared, `${SHOWN_RUNTIME}/node_modules/${owner}`]);
+  }
   pairs.sort((a, b) => b[0].length - a[0].length);
   replacements = [
     ...pairs.map(([real, shown]) => [pathToFileURL(real).href, 'file://' + shown]),

@@ -18,11 +18,12 @@ export const handler = async (event) => {
     TableName, KeyConditionExpression: 'ID = :id', ExpressionAttributeValues: { ':id': event.id },
   }));
   // v3 refuses undefined before sending (reference §3.2) unless removeUndefinedValues is set.
-  let refused;
+  let refused, refusedStack;
   try {
     await documents.send(new PutCommand({ TableName, Item: { ID: `${event.id}-u`, metadata: event.missing } }));
   } catch (error) {
     refused = error.message;
+    refusedStack = error.stack;
   }
   await lenient.send(new PutCommand({ TableName, Item: { ID: `${event.id}-u`, metadata: event.missing } }));
   let conditional;
@@ -31,7 +32,7 @@ export const handler = async (event) => {
   } catch (error) {
     conditional = { name: error.name, status: error.$metadata.httpStatusCode, classMatches: error instanceof ConditionalCheckFailedException };
   }
-  return { got: got.Item, updated: updated.Attributes, queried: queried.Items, refused, conditional };
+  return { got: got.Item, updated: updated.Attributes, queried: queried.Items, refused, refusedStack, conditional };
 };
 
 export const denied = async (event) => {
