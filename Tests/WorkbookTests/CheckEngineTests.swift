@@ -131,6 +131,61 @@ import Testing
         }
     }
 
+    @Test func runArgumentsAreFilledInFromEarlierObservations() throws {
+        let (lesson, learner) = try lesson(Self.header + """
+              - id: fill
+                title: {en: Fill, ko: 채우기}
+                steps:
+                  - answers: {file: answers.yaml}
+                  - run: {as: advanced, args: [clock, advance, '{{answers.step}}']}
+                  - run: [clock, show]
+                expect:
+                  - {at: advanced.exit, equals: 0}
+                  - {at: run.stdout, contains: '2026-11-01T00:04:00.000Z'}
+                hint: {en: h, ko: 힌트}
+            """, files: ["answers.yaml": "step: 4m\n"])
+        #expect(try runner.check(lesson, learnerFolder: learner.path).passed)
+
+        // A path nothing observed fails the check at that step, naming the path.
+        let (missing, learner2) = try self.lesson(Self.header + """
+              - id: fill
+                title: {en: Fill, ko: 채우기}
+                steps:
+                  - run: [aws, logs, tail, '/aws/lambda/{{stack.PhysicalIds.Fn}}']
+                expect:
+                  - {at: run.exit, equals: 0}
+                hint: {en: h, ko: 힌트}
+            """, files: [:])
+        let miss = try #require(try runner.check(missing, learnerFolder: learner2.path).checks.first?.miss)
+        #expect(miss.expected == "stack.PhysicalIds.Fn")
+        #expect(miss.got == "$ workbook aws logs tail '/aws/lambda/{{stack.PhysicalIds.Fn}}'")
+    }
+
+    @Test func stepArgumentsResolveEveryPlaceholderInAWord() {
+        let observed: JSON = ["stack": ["PhysicalIds": ["Fn": "app-Fn-ABC", "Table": "app-Table-XYZ"]], "n": 3, "nothing": nil]
+        #expect(StepArguments.resolve(["/aws/lambda/{{stack.PhysicalIds.Fn}}", "{{ n }}-{{stack.PhysicalIds.Table}}", "plain"], in: observed)
+            == .success(["/aws/lambda/app-Fn-ABC", "3-app-Table-XYZ", "plain"]))
+        #expect(StepArguments.resolve(["{{nothing}}"], in: observed) == .failure(.init(path: "nothing")))
+        #expect(StepArguments.resolve(["{{stack.Outputs.X}}"], in: observed) == .failure(.init(path: "stack.Outputs.X")))
+        #expect(StepArguments.resolve(["{ \"Metadata\": \"Hello\" }"], in: observed) == .success(["{ \"Metadata\": \"Hello\" }"]))
+    }
+
+    @Test func aCommandsJSONAnswerIsObservedAsJSON() throws {
+        let (lesson, learner) = try lesson(Self.header + """
+              - id: json
+                title: {en: JSON, ko: JSON}
+                steps:
+                  - run: [aws, dynamodb, list-tables]
+                  - run: {as: clock, args: [clock, show]}
+                expect:
+                  - {at: run.json.TableNames, exists: true}
+                  - {at: clock.json, exists: false}
+                hint: {en: h, ko: 힌트}
+            """, files: [:])
+        let result = try runner.check(lesson, learnerFolder: learner.path)
+        #expect(result.passed, "\(result.checks.first?.miss.map { "\($0.expected) / \($0.got)" } ?? "")")
+    }
+
     @Test func observationPaths() {
         let json: JSON = ["a": ["b": [1, 2, ["c": "x"]]]]
         #expect(ObservationPath.lookup("a.b[2].c", in: json) == "x")
@@ -144,5 +199,9 @@ import Testing
             == ["workbook", "sam", "deploy", "--stack-name", "a b", "c\"d", "e f"])
         #expect(throws: ShellWords.Problem.self) { try ShellWords.split("echo $HOME") }
         #expect(throws: ShellWords.Problem.self) { try ShellWords.split("a 'b") }
+        let words = ["aws", "--payload", #"{ "Metadata": "Hello" }"#, "it's", "", "arn:aws:lambda:ap-northeast-2:1:function:f", "$LATEST"]
+        #expect(words.map(ShellWords.quote)
+            == ["aws", "--payload", #"'{ "Metadata": "Hello" }'"#, #"'it'\''s'"#, "''", "arn:aws:lambda:ap-northeast-2:1:function:f", "'$LATEST'"])
+        #expect(try ShellWords.split(words.map(ShellWords.quote).joined(separator: " ")) == words, "a quoted line splits back into its words")
     }
 }

@@ -84,7 +84,7 @@ public final class LambdaInvoker: Sendable {
             try account.write { db in try queue.remove(attempt.requestID, in: db) }
             return
         }
-        let label = "Event attempt \(attempt.number) of \(AsyncInvocationQueue.attempts) for \(attempt.requestID)"
+        let label = "Event attempt \(attempt.number) of \(AsyncInvocationQueue.attempts)"
         let result = try await run(function, payload: attempt.payload, requestID: attempt.requestID, label: label)
         try Task.checkCancellation()
         let queued = try account.write { db -> AsyncInvocationQueue.Attempt? in

@@ -57,11 +57,13 @@ struct List: WorkbookRunnable {
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
         let progress = try Progress.open(workspace: folder.root).entries()
+        let width = folder.course.lessons.map(\.id.count).max() ?? 0
         for lesson in folder.course.lessons {
             let entry = progress[lesson.id]
             let mark = entry?.passed == true ? "✓" : (entry == nil ? " " : "✗")
             let score = entry.map { "  \($0.earned)/\($0.possible)" } ?? ""
-            context.console.out("\(mark) \(lesson.id)  \(lesson.title.text(context.language))\(score)\n")
+            let id = lesson.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            context.console.out("\(mark) \(id)  \(lesson.title.text(context.language))\(score)\n")
         }
         return 0
     }

@@ -22,7 +22,8 @@ public struct CheckDefinition: Sendable {
 
 /// What a check does before it looks (DESIGN.md "Lessons": declarative steps).
 public enum CheckStep: Sendable {
-    /// A workbook command, e.g. `[sam, build]`, run in the check's account and lesson copy.
+    /// A workbook command, e.g. `[sam, build]`, run in the check's account and lesson copy;
+    /// `{{path}}` in an argument is filled in from the observations (`StepArguments`).
     case run(arguments: [String], name: String)
     /// Build (optionally) and deploy the lesson's template as a learner would with SAM.
     case deploy(stack: String, build: Bool, name: String)
@@ -36,7 +37,8 @@ public enum CheckStep: Sendable {
     case answers(file: String, name: String)
     /// Move the virtual clock.
     case clock(set: String?, advance: String?)
-    /// The state of a stack (`describe-stacks`), as `{exists, StackStatus, Outputs{key: value}, Resources{id: type}}`.
+    /// The state of a stack (`describe-stacks`), as
+    /// `{exists, StackStatus, Outputs{key: value}, Resources{id: type}, PhysicalIds{id: name}}`.
     case stack(name: String, observedAs: String)
 
     init(node: TemplateNode, reader: LessonReader) throws {

@@ -28,7 +28,10 @@ struct CheckSession {
     mutating func perform(_ step: CheckStep) throws -> CheckResult.Miss? {
         switch step {
         case .run(let arguments, let name):
-            observations[name] = runCommand(arguments)
+            switch StepArguments.resolve(arguments, in: .object(observations)) {
+            case .failure(let unresolved): return unobserved(unresolved.path, in: arguments)
+            case .success(let resolved): observations[name] = runCommand(resolved)
+            }
         case .deploy(let stack, let build, let name):
             if build {
                 let built = runCommand(["sam", "build"])
@@ -69,11 +72,23 @@ struct CheckSession {
         let output = Self.plain(scratch.scrub(console.combinedText)).split(separator: "\n", omittingEmptySubsequences: true)
             .map { String($0).trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.replacingOccurrences(of: "\r", with: "")) }
             .filter { !$0.isEmpty }
-        trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.joined(separator: " "))  → exit \(exit)",
+        trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.map(ShellWords.quote).joined(separator: " "))  → exit \(exit)",
                                detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
         traceStackEvents()
         traceJournal()
-        return ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
+        var observed: JSON = ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
+        // An aws command's JSON answer (a scan's Items, an invoke's StatusCode), for paths like run.json.Count.
+        if stdout.first == "{" || stdout.first == "[", let json = try? JSONParser.parse(stdout) { observed["json"] = json }
+        return observed
+    }
+
+    /// A `run` step names `{{path}}` that no earlier step observed (say, a stack output the
+    /// learner's template no longer has): the check fails there, saying which.
+    func unobserved(_ path: String, in arguments: [String]) -> CheckResult.Miss {
+        CheckResult.Miss(
+            says: LocalizedText(en: "the check can fill in {{\(path)}} from an earlier step (did the deploy succeed, with the sample's names?)",
+                                ko: "검사가 앞 단계에서 {{\(path)}} 값을 얻을 수 있어야 합니다 (배포가 성공했는지, 샘플의 이름을 그대로 쓰는지 확인하세요)"),
+            expected: path, got: "$ workbook " + arguments.map(ShellWords.quote).joined(separator: " "))
     }
 
     /// Adds what the services recorded out of sight (cold starts, logs the role could not
@@ -118,6 +133,7 @@ struct CheckSession {
             "exists": true, "StackStatus": .string(stack.status),
             "Outputs": .object(JSONObject(stack.outputs.map { ($0.key, JSON.string($0.value)) })),
             "Resources": .object(JSONObject(resources.map { ($0.logicalId, JSON.string($0.type)) })),
+            "PhysicalIds": .object(JSONObject(resources.compactMap { r in r.physicalId.map { (r.logicalId, JSON.string($0)) } })),
         ]
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a `steps.sh` line into words the way a POSIX shell would for simple commands: single
 /// quotes keep everything, double quotes allow `\"` and `\\`, a backslash escapes one character
 /// outside quotes. Anything needing a real shell (pipes, `$VAR`, `;`, redirections) is refused by
@@ -50,5 +52,14 @@ enum ShellWords {
         }
         if inWord { words.append(current) }
         return words
+    }
+
+    /// `word` as a shell would need it typed: unchanged when it is plain, else in single quotes
+    /// (so a trace shows `--payload '{ "Metadata": "Hello" }'`, which the learner can paste).
+    static func quote(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_./:=,@%+".unicodeScalars.contains(scalar))
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

@@ -165,7 +165,15 @@ struct LearnerFolder {
 
     /// Copies `Lessons/01-sam-deploy/solution` over the lesson folder, as the lesson says.
     func solve() throws {
-        try Files.overlay("\(Repository.root)/Lessons/01-sam-deploy/solution", onto: lesson)
+        try solve("01-sam-deploy")
+    }
+
+    /// The learner's folder of `lesson` (e.g. `02-invoke-and-watch`).
+    func folder(of lesson: String) -> String { "\(sprint)/\(lesson)" }
+
+    /// Copies `Lessons/<lesson>/solution` over that lesson's folder.
+    func solve(_ lesson: String) throws {
+        try Files.overlay("\(Repository.root)/Lessons/\(lesson)/solution", onto: folder(of: lesson))
     }
 
     struct InitFailed: Error, CustomStringConvertible { var description: String }
