@@ -17,7 +17,7 @@ extension NodeProcessTests {
             #expect(body["errorMessage"] == "boom")
             let trace = body["trace"]?.arrayValue?.compactMap(\.stringValue) ?? []
             #expect(Array(trace.prefix(2)) == ["Error: boom", "    at Runtime.handler (file:///var/task/index.mjs:2:9)"])
-            #expect(!result.payloadText.contains("/tmp/"))
+            #expect(!result.payloadText.contains(ScratchSpace.base + "/workbook-lambda-"))
             let line = try #require(LambdaFixture.messages(result).first { $0.contains("Invoke Error") })
             #expect(line.contains(LambdaFixture.consolePrefix(id, "ERROR")))
             #expect(line.contains("\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"stack\":[\"Error: boom\",\"    at Runtime.handler (file:///var/task/index.mjs:2:9)\""))

@@ -69,7 +69,7 @@ extension NodeProcessTests {
             let trace = body["trace"]?.arrayValue?.compactMap(\.stringValue) ?? []
             #expect(Array(trace.prefix(4)) == ["Runtime.ImportModuleError: Error: Cannot find module 'aws-sdk'", "Require stack:",
                                                "- /var/task/app.js", "- /var/runtime/index.mjs"])
-            #expect(!result.payloadText.contains("/tmp/"))
+            #expect(!result.payloadText.contains(ScratchSpace.base + "/workbook-lambda-"))
         }
 
         /// Reference §2.2/§2.3: nodejs18.x and later bundle only the v3 `@aws-sdk/*`; an ES
@@ -81,7 +81,7 @@ extension NodeProcessTests {
             let body = try LambdaFixture.object(result)
             #expect(body["errorType"] == "Error")
             #expect(body["errorMessage"] == "Cannot find package 'aws-sdk' imported from /var/task/index.mjs")
-            #expect(!result.payloadText.contains("/tmp/"), "\(result.payloadText)")
+            #expect(!result.payloadText.contains(ScratchSpace.base + "/workbook-lambda-"), "\(result.payloadText)")
         }
 
         /// Each runtime line finds the SDK its Lambda runtime bundles, and only that one.

@@ -98,9 +98,9 @@ final class ExecutionEnvironment: Sendable {
                                     server: server, configuration: configuration, workFolder: workFolder, channel: channel)
     }
 
-    /// `/tmp/workbook-lambda-XXXXXX`, resolved (so the paths rewritten to /var/task match).
+    /// `<scratch space>/workbook-lambda-XXXXXX` (/dev/shm when it has room), resolved (so the paths rewritten to /var/task match).
     private static func makeWorkFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/workbook-lambda-XXXXXX").utf8CString)
+        var template = Array((ScratchSpace.base + "/workbook-lambda-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template), let real = realpath(made, nil) else {
             throw WorkbookError(LocalizedText(en: "cannot create a temporary folder for the function's code: \(String(cString: strerror(errno)))"))
         }

@@ -63,7 +63,7 @@ struct Scratch {
 
     init(learnerFolder: String) throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("workbook-check-\(UUID().uuidString)").path
+        root = ScratchSpace.base + "/workbook-check-\(UUID().uuidString)"
         work = "\(root)/\((learnerFolder as NSString).lastPathComponent)"
         self.learnerFolder = learnerFolder
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
