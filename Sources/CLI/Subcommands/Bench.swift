@@ -46,13 +46,15 @@ struct Bench: WorkbookRunnable {
             return 0
         }
         let course = try Course.locate()
-        let lesson = try course.lesson("01")
+        let lessons = try ["01", "02"].map { try course.lesson($0) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let learner = "\(scratch)/learner"
         try FileManager.default.createDirectory(atPath: learner, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: lesson.starterFolder, toPath: "\(learner)/\(lesson.id)")
-        try CourseAudit.overlay(lesson.solutionFolder, onto: "\(learner)/\(lesson.id)")
+        for lesson in lessons {
+            try FileManager.default.copyItem(atPath: lesson.starterFolder, toPath: "\(learner)/\(lesson.id)")
+            try CourseAudit.overlay(lesson.solutionFolder, onto: "\(learner)/\(lesson.id)")
+        }
         let sample = try prepareSample(course: course, scratch: scratch)
         let exe = DynamoDBBench.currentExecutable
 
@@ -60,8 +62,13 @@ struct Bench: WorkbookRunnable {
         c.out("iterations: \(iterations) per case (after one warm-up)\n\n")
         c.out("case".padding(toLength: 44, withPad: " ", startingAt: 0) + "    min  median     p90  (ms)\n")
         let runner = LessonSupport.runner(.en)
-        report("check 01 (solution), in-process", try measure { _ = try runner.check(lesson, learnerFolder: "\(learner)/\(lesson.id)") }, c)
-        report("check 01 (solution), workbook process", try measure { try Self.spawn(exe, ["--workspace", learner, "check", "01"], in: learner) }, c)
+        for lesson in lessons {
+            let number = String(lesson.id.prefix(2))
+            report("check \(number) (solution), in-process", try measure { _ = try runner.check(lesson, learnerFolder: "\(learner)/\(lesson.id)") }, c)
+            report("check \(number) (solution), workbook process",
+                   try measure { try Self.spawn(exe, ["--workspace", learner, "check", number], in: learner) }, c)
+        }
+        let lesson = lessons[0]
         var n = 0
         report("sam deploy (sample, built), in-process", try measure {
             n += 1
