@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Lambda
 import SimKit
@@ -15,6 +16,15 @@ public final class LambdaInvoker: Sendable {
     private let pendingFirstAttempts = Protected<[AsyncInvocationQueue.Attempt]>([])
     /// Each environment's log stream once set up and allowed (by stream name: one per environment).
     private let readyStreams = Protected<[String: Int64]>([:])
+    /// Function configurations recently read, with when (monotonic nanoseconds).
+    private let recentConfigurations = Protected<[String: (FunctionConfiguration, UInt64)]>([:])
+
+    /// How long a configuration read is reused. Lambda itself applies an update to new
+    /// invocations only once it has finished (`LastUpdateStatus` goes from InProgress to
+    /// Successful, "usually a few seconds", Lambda developer guide, "Lambda function states"), so
+    /// a warm loop of invocations seeing a change a second late is within what AWS does; reading
+    /// and decoding the row on every invoke cost about 150 µs.
+    static let configurationReuse: UInt64 = 1_000_000_000
 
     init(account: Account, pool: ExecutionEnvironmentPool) {
         self.account = account
@@ -36,7 +46,7 @@ public final class LambdaInvoker: Sendable {
         let notFound = AWSError(code: "ResourceNotFoundException",
                                 message: "Function not found: \(reference.arn(region: account.region, account: account.accountId))",
                                 httpStatus: 404)
-        guard reference.isLatest, let function = try account.read({ db in try account.functions.get(reference.name, in: db) }) else {
+        guard reference.isLatest, let function = try configuration(of: reference.name) else {
             return .failure(notFound)
         }
         if let tooLarge = Self.sizeProblem(request.payload?.count ?? 0, type: request.type) { return .failure(tooLarge) }
@@ -121,6 +131,15 @@ public final class LambdaInvoker: Sendable {
             detail: result.functionError == nil ? [] : [result.payloadText])
         if let entry = outcome.journalEntry(function: function.name, role: function.role) { account.journal.record(entry) }
         return result
+    }
+
+    /// The function's configuration, read at most once a second (`configurationReuse`).
+    private func configuration(of name: String) throws -> FunctionConfiguration? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let (known, readAt) = recentConfigurations.withLock({ $0[name] }), now - readAt < Self.configurationReuse { return known }
+        let function = try account.read { db in try account.functions.get(name, in: db) }
+        recentConfigurations.withLock { $0[name] = function.map { ($0, now) } }
+        return function
     }
 
     /// The function's stored code (read only for a cold start).

@@ -1,4 +1,5 @@
 import Account
+import Dispatch
 import Commands
 import Foundation
 import Lambda
