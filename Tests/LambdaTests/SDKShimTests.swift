@@ -54,6 +54,7 @@ extension NodeProcessTests {
             #expect(failed["metadataKeys"] == "httpStatusCode,requestId,extendedRequestId,cfId,attempts,totalRetryDelay")
             #expect(lines["missingTable"] == "ResourceNotFoundException Requested resource not found 400")
             #expect(lines["binary"] == "Uint8Array 3")
+            #expect(lines["asyncEndpoint"] == "nothing answered at http://127.0.0.1:9", "an async endpoint provider is awaited")
             #expect(lines["unmodelled"]?.stringValue?.hasPrefix("the workbook's simulated DynamoDB does not model DescribeLimits") == true)
         }
 
@@ -140,8 +141,13 @@ enum SDKScript {
         let out = folder.appendingPathComponent("stdout.txt"), err = folder.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
+        let stdout = try FileHandle(forWritingTo: out), stderr = try FileHandle(forWritingTo: err)
+        defer {
+            try? stdout.close()
+            try? stderr.close()
+        }
+        process.standardOutput = stdout
+        process.standardError = stderr
         // Waits on the termination handler, never blocking a thread of the test pool.
         let status: Int32 = await withCheckedContinuation { done in
             process.terminationHandler = { done.resume(returning: $0.terminationStatus) }

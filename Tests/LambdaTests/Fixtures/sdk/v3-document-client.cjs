@@ -47,6 +47,15 @@ const withoutMetadata = ({ $metadata, ...rest }) => rest;
   await base.send(new PutItemCommand({ TableName: 'Items', Item: { ID: { S: 'b' }, blob: { B: Buffer.from('abc') } } }));
   const blob = (await base.send(new GetItemCommand({ TableName: 'Items', Key: { ID: { S: 'b' } } }))).Item.blob.B;
   emit('binary', `${blob.constructor.name} ${blob.length}`);
+  // v3 takes an endpoint provider that answers with a promise (its own providers are async): its
+  // answer is used (here a port where nothing listens), never silently replaced by the workbook's.
+  const provided = new DynamoDBClient({ endpoint: async () => 'http://127.0.0.1:9' });
+  try {
+    await provided.send(new GetItemCommand({ TableName: 'Items', Key: { ID: { S: '1' } } }));
+    emit('asyncEndpoint', 'answered');
+  } catch (error) {
+    emit('asyncEndpoint', error.message.split(',')[0]);
+  }
   try {
     await base.send(new DescribeLimitsCommand({}));
   } catch (error) {

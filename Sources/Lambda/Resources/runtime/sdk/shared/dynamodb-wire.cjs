@@ -45,10 +45,11 @@ class WorkbookSDKError extends Error {
   }
 }
 
-/** The endpoint URL for a client: its own `endpoint` option wins over the bootstrap's. */
-function resolveEndpoint(explicit) {
+/** The endpoint URL for a client: its own `endpoint` option wins over the bootstrap's. v3 accepts a
+ *  provider function that may answer with a promise (its endpoint providers are async). */
+async function resolveEndpoint(explicit) {
   let url = explicit;
-  if (typeof url === 'function') url = url();
+  if (typeof url === 'function') url = await url();
   if (url && typeof url === 'object') url = url.href ?? url.url?.href ?? url.url ?? formatEndpoint(url);
   if (!url) url = globalThis[ENDPOINTS]?.dynamodb;
   if (!url) {
@@ -183,7 +184,7 @@ function parse(text, toBinary) {
  * `options`: {endpoint, region, credentials: {accessKeyId, secretAccessKey, sessionToken}, toBinary}.
  */
 async function send(operation, input, options) {
-  const endpoint = resolveEndpoint(options.endpoint);
+  const endpoint = await resolveEndpoint(options.endpoint);
   const body = stringify(input);
   const target = TARGET_PREFIX + operation;
   const headers = signedHeaders(target, body, endpoint.host, options.region, options.credentials, new Date());
