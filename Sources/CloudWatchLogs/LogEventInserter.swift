@@ -58,8 +58,7 @@ struct LogEventInserter {
             return code
         }
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
+            throw statement.stepFailure(code)
         }
     }
 

@@ -19,8 +19,7 @@ struct LogEventScan {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return (events, false) }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
-                                    sql: statement.sql)
+                throw statement.stepFailure(code)
             }
             if events.count == limit { return (events, true) }
             let text = sqlite3_column_text(handle, 4)

@@ -154,7 +154,12 @@ public struct FunctionStore: Sendable {
         guard let sha = try String.fetchOne(db, sql: "SELECT code_sha256 FROM lambda_functions WHERE name = ?", arguments: [name]) else {
             return nil
         }
-        return try blobs.bytes(sha, in: db).flatMap { CodeArchive.isZip($0) ? CodeArchive(zip: $0) : CodeArchive(bytes: $0) }
+        return try code(sha256: sha, in: db)
+    }
+
+    /// The stored code with digest `sha256`, while the account still holds it.
+    public func code(sha256: String, in db: Database) throws -> CodeArchive? {
+        try blobs.bytes(sha256, in: db).flatMap { CodeArchive(stored: $0) }
     }
 
     /// AddPermission (resource policy statement).

@@ -7,6 +7,13 @@ import Foundation
 /// while we read the other never blocks: the one place that gets this right, for the CLI's
 /// helpers (cfn-lint, the bench) and the tests alike.
 public enum ChildProcess {
+    /// The first executable `name` in the folders of `path` (a PATH value; a minimal system
+    /// PATH when nil), as a shell would find it.
+    public static func executable(_ name: String, onPath path: String?) -> String? {
+        (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     public struct Result: Sendable {
         public var exitCode: Int32
         public var stdout: [UInt8]

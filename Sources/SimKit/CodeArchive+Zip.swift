@@ -18,6 +18,11 @@ extension CodeArchive {
 
     /// The files of a zip; nil when `zip` is not one this reader can unpack (Lambda's
     /// "Could not unzip uploaded file").
+    /// Code as the account stores it: the uploaded zip kept as it was, or a `CodeArchive`.
+    public init?(stored bytes: [UInt8]) {
+        if Self.isZip(bytes) { self.init(zip: bytes) } else { self.init(bytes: bytes) }
+    }
+
     public init?(zip: [UInt8]) {
         guard Self.isZip(zip), let end = ZipReader.endRecord(zip) else { return nil }
         var files: [File] = []

@@ -28,20 +28,14 @@ public final class IDGenerator: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// `count` characters drawn from `alphabet`.
+    /// `count` characters drawn from `alphabet`, which is ASCII (every id alphabet AWS uses is):
+    /// drawn as bytes, character i being byte i.
     public func string(_ count: Int, from alphabet: String) -> String {
-        // Every alphabet here is ASCII: draw bytes (character i is byte i), no Character array.
         let bytes = Array(alphabet.utf8)
-        if bytes.count == alphabet.count {
-            var out = [UInt8](repeating: 0, count: count)
-            for i in 0..<count { out[i] = bytes[Int(nextUInt64() % UInt64(bytes.count))] }
-            return String(decoding: out, as: UTF8.self)
-        }
-        let chars = Array(alphabet)
-        var out = ""
-        out.reserveCapacity(count)
-        for _ in 0..<count { out.append(chars[Int(nextUInt64() % UInt64(chars.count))]) }
-        return out
+        assert(bytes.allSatisfy { $0 < 0x80 }, "id alphabets are ASCII")
+        var out = [UInt8](repeating: 0, count: count)
+        for i in 0..<count { out[i] = bytes[Int(nextUInt64() % UInt64(bytes.count))] }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lowercase hex, e.g. log stream suffixes (32) or code hashes.

@@ -142,9 +142,13 @@ public final class LambdaInvoker: Sendable {
         return function
     }
 
-    /// The function's stored code (read only for a cold start).
+    /// The function's stored code (read only for a cold start): the code of the configuration the
+    /// environment is keyed by, so a configuration reused for up to a second never starts with
+    /// newer code; the current code if that one is gone already.
     private func code(of function: FunctionConfiguration) throws -> CodeArchive {
-        guard let code = try account.read({ db in try account.functions.code(function.name, in: db) }) else {
+        guard let code = try account.read({ db in
+            try account.functions.code(sha256: function.codeSha256, in: db) ?? account.functions.code(function.name, in: db)
+        }) else {
             throw WorkbookError(LocalizedText(en: "the code of function \(function.name) is missing from the account"))
         }
         return code

@@ -12,8 +12,7 @@ struct LambdaBench {
     static let handler = "exports.handler = async () => ({ ok: true });\n"
 
     func run(_ c: Console) throws {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        guard let node = path.split(separator: ":").map({ "\($0)/node" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let node = ChildProcess.executable("node", onPath: ProcessInfo.processInfo.environment["PATH"]) else {
             throw WorkbookError(LocalizedText(en: "node is not on PATH; install Node.js (bash .ci/setup does)"))
         }
         // posix_spawn and waitpid, as the pool starts runtimes: Foundation's Process adds tens

@@ -64,10 +64,12 @@ struct PythonDependencies {
     /// Copies each distribution's files into `folder`.
     static func install(_ distributions: [Distribution], into folder: String) throws {
         let fm = FileManager.default
+        var made: Set<String> = []  // botocore alone has about 2,000 files in 500 folders
         for distribution in distributions {
             for (relative, source) in distribution.files {
                 let target = "\(folder)/\(relative)"
-                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let parent = (target as NSString).deletingLastPathComponent
+                if made.insert(parent).inserted { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
                 try? fm.removeItem(atPath: target)
                 try fm.copyItem(atPath: source, toPath: target)
             }

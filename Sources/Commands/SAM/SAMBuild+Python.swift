@@ -23,7 +23,7 @@ extension SAMBuild {
             let target = "\(staging)/\(function)"
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
             try PythonDependencies.install(distributions, into: target)
-            try Self.copyPythonSource(from: source, to: target)
+            try Self.copyTree(from: source, to: target, skipping: [], skippingEverywhere: Self.isPythonExcluded)
         }
         return nil
     }
@@ -84,21 +84,8 @@ extension SAMBuild {
     ]
     static let pythonExcludedSuffixes = [".pyc", ".so", ".egg-info", ".egg"]
 
-    /// CopySource for Python: the source folder without the excluded names, symlinks followed.
-    static func copyPythonSource(from source: String, to destination: String) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: source)
-        where !pythonExcludedNames.contains(name) && !pythonExcludedSuffixes.contains(where: { name.hasSuffix($0) }) {
-            let from = "\(source)/\(name)", to = "\(destination)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: from, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try copyPythonSource(from: from, to: to)
-            } else {
-                try? fm.removeItem(atPath: to)
-                try fm.copyItem(atPath: (from as NSString).resolvingSymlinksInPath, toPath: to)
-            }
-        }
+    /// Whether CopySource leaves `name` out, at any depth.
+    static func isPythonExcluded(_ name: String) -> Bool {
+        pythonExcludedNames.contains(name) || pythonExcludedSuffixes.contains { name.hasSuffix($0) }
     }
 }

@@ -5,7 +5,8 @@ import SimKit
 
 /// `sam build`: copies each function's code into `.aws-sam/build/<Function>/`, installs its
 /// `package.json` dependencies from the machine's Node modules or its `requirements.txt`
-/// dependencies from the machine's Python packages (no network), and writes the built template. The new build replaces the old one only when everything succeeded.
+/// dependencies from the machine's Python packages (no network), and writes the built template.
+/// The new build replaces the old one only when everything succeeded.
 struct SAMBuild {
     let console: Console
     let templateOption: String?
@@ -140,10 +141,11 @@ struct SAMBuild {
     }
 
     /// Copies a folder, following Debian's symlinked module files as real files.
-    static func copyTree(from source: String, to destination: String, skipping: Set<String>) throws {
+    static func copyTree(from source: String, to destination: String, skipping: Set<String>,
+                         skippingEverywhere: (String) -> Bool = { _ in false }) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: source) where !skipping.contains(name) {
+        for name in try fm.contentsOfDirectory(atPath: source) where !skipping.contains(name) && !skippingEverywhere(name) {
             let from = "\(source)/\(name)", to = "\(destination)/\(name)"
             let resolved = (try? fm.destinationOfSymbolicLink(atPath: from)).map {
                 $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: source).appendingPathComponent($0).standardizedFileURL.path
@@ -151,7 +153,7 @@ struct SAMBuild {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: resolved, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                try copyTree(from: resolved, to: to, skipping: [])
+                try copyTree(from: resolved, to: to, skipping: [], skippingEverywhere: skippingEverywhere)
             } else {
                 try? fm.removeItem(atPath: to)
                 try fm.copyItem(atPath: resolved, toPath: to)

@@ -120,8 +120,7 @@ struct ItemRows {
             }
         }
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
+            throw statement.stepFailure(code)
         }
         return db.changesCount > 0
     }

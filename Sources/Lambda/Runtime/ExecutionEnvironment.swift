@@ -55,11 +55,11 @@ final class ExecutionEnvironment: Sendable {
                         settings: ExecutionEnvironmentPool.Settings, launcher: RuntimeLauncher) async throws -> ExecutionEnvironment {
         let workFolder = try makeWorkFolder()
         let taskRoot = workFolder + "/task"
-        let launcherVariables: [String: String]
+        let bundledModules: String
         do {
             try FileManager.default.createDirectory(atPath: taskRoot, withIntermediateDirectories: true)
             try code.extract(to: taskRoot)
-            launcherVariables = try launcher.prepare(workFolder: workFolder, runtime: runtime)
+            bundledModules = try launcher.prepare(workFolder: workFolder, runtime: runtime)
         } catch {
             try? FileManager.default.removeItem(atPath: workFolder)
             throw error
@@ -81,14 +81,13 @@ final class ExecutionEnvironment: Sendable {
             function: function, runtime: runtime, region: settings.region, logStreamName: streamName,
             runtimeAPI: "\(LoopbackHTTPServer.host):\(server.port)",
             credentials: settings.issueCredentials(function), dynamoDBEndpoint: settings.dynamoDBEndpoint,
-            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, bundledModules: launcher.bundledModules(runtime: runtime),
+            taskRoot: taskRoot, runtimeDir: launcher.runtimeDir, bundledModules: bundledModules,
             virtualTime: now,
             deterministic: settings.deterministic, seed: settings.seed)
         var options = PlatformOptions()
         // Its own process group, so a timeout kills the handler's children too.
         options.processGroupID = 0
-        let variables = sandbox.variables().merging(launcherVariables) { _, launcher in launcher }
-        let environment = Dictionary(uniqueKeysWithValues: variables.compactMap { key, value in
+        let environment = Dictionary(uniqueKeysWithValues: sandbox.variables().compactMap { key, value in
             Environment.Key(rawValue: key).map { ($0, value) }
         })
         let configuration = Configuration(

@@ -71,7 +71,8 @@ public final class ExecutionEnvironmentPool: Sendable {
 
     public let settings: Settings
     /// Each runtime family's launcher, located on first use.
-    private let launchers: Protected<[RuntimeLauncher.Family: RuntimeLauncher]> = Protected([:])
+    /// Each runtime family's launcher, located once per pool (Python's costs a `python3` run).
+    private let launchers: Protected<[RuntimeLauncher.Family: Task<RuntimeLauncher, any Error>]> = Protected([:])
     private let spawner: AsyncStream<Job>.Continuation
     private let state = Protected(State())
 
@@ -259,16 +260,28 @@ public final class ExecutionEnvironmentPool: Sendable {
         _ = state.withLock { s in s.live.removeValue(forKey: ObjectIdentifier(environment)) }
     }
 
-    /// The launcher of `runtime`'s family; two environments starting at once may both locate it.
+    /// The launcher of `runtime`'s family: environments starting at once share one lookup; a
+    /// failed one is forgotten, so a later start tries again.
     private func launcher(for runtime: String) async throws -> RuntimeLauncher {
         let family = RuntimeLauncher.Family(runtime: runtime) ?? .node
-        if let cached = launchers.withLock({ $0[family] }) { return cached }
-        let located: RuntimeLauncher = switch family {
-        case .node: .node(try NodeLauncher.locate(hostPath: settings.hostPath))
-        case .python: .python(try await PythonLauncher.locate(hostPath: settings.hostPath))
+        let hostPath = settings.hostPath
+        let lookup = launchers.withLock { lookups in
+            if let running = lookups[family] { return running }
+            let started = Task { () async throws -> RuntimeLauncher in
+                switch family {
+                case .node: .node(try NodeLauncher.locate(hostPath: hostPath))
+                case .python: .python(try await PythonLauncher.locate(hostPath: hostPath))
+                }
+            }
+            lookups[family] = started
+            return started
         }
-        launchers.withLock { $0[family] = located }
-        return located
+        do {
+            return try await lookup.value
+        } catch {
+            launchers.withLock { if $0[family] == lookup { $0[family] = nil } }
+            throw error
+        }
     }
 
     /// `Root=1-<8 hex seconds>-<24 hex>;Parent=<16 hex>;Sampled=0`, X-Ray's format.

@@ -11,8 +11,7 @@ struct NodeLauncher: Sendable {
 
     /// Finds `node` on the host's PATH and the bundled bootstrap.
     static func locate(hostPath: String?) throws -> NodeLauncher {
-        let candidates = (hostPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map { "\($0)/node" }
-        guard let node = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let node = ChildProcess.executable("node", onPath: hostPath) else {
             throw WorkbookError(
                 LocalizedText(en: "node was not found on PATH: Lambda functions with a nodejs runtime run on the machine's Node.js",
                               ko: "PATH에서 node를 찾을 수 없습니다: nodejs 런타임 Lambda 함수는 이 컴퓨터의 Node.js로 실행됩니다"),
@@ -31,14 +30,16 @@ struct NodeLauncher: Sendable {
         return sdk + (major <= 16 ? "/nodejs-v2/node_modules" : "/nodejs-v3/node_modules")
     }
 
-    /// Makes the bundled SDK resolvable from the task as /var/runtime/node_modules is on Lambda.
+    /// Makes the bundled SDK resolvable from the task as /var/runtime/node_modules is on Lambda;
+    /// returns its real folder.
     /// NODE_PATH covers `require`, but an ES module's `import` ignores NODE_PATH and looks only in
     /// `node_modules` folders above the importing file: a link beside the task folder is found
     /// after the task's own node_modules (so a function that ships its own SDK still wins), and
     /// loading nothing costs nothing until the handler imports it.
-    func linkBundledModules(runtime: String, into workFolder: String) throws {
-        try FileManager.default.createSymbolicLink(atPath: workFolder + "/node_modules",
-                                                   withDestinationPath: bundledModules(runtime: runtime))
+    func linkBundledModules(runtime: String, into workFolder: String) throws -> String {
+        let modules = bundledModules(runtime: runtime)
+        try FileManager.default.createSymbolicLink(atPath: workFolder + "/node_modules", withDestinationPath: modules)
+        return modules
     }
 
     /// Lambda's node command line (reference/aws-behavior.md §2.3). `require(esm)` and module

@@ -23,10 +23,7 @@ struct PythonLauncher: Sendable {
     /// packages are, without importing them (`importlib.util.find_spec`).
     static func locate(hostPath: String?) async throws -> PythonLauncher {
         let path = hostPath ?? "/usr/local/bin:/usr/bin:/bin"
-        let candidates = path.split(separator: ":").map { "\($0)/python3" }
-        guard let python3 = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw notFound()
-        }
+        guard let python3 = ChildProcess.executable("python3", onPath: path) else { throw notFound() }
         let result = try await Subprocess.run(
             .path(.init(python3)), arguments: Arguments(["-c", probeScript] + bundledPackages),
             environment: .inherit.updating(["PATH": path]), output: .string(limit: 1 << 20), error: .discarded)
@@ -69,14 +66,14 @@ struct PythonLauncher: Sendable {
     }
 
     /// Links the bundled packages into `<workFolder>/python-packages`, the environment's own
-    /// folder on the import path; returns the variables that tell the bootstrap where it is.
-    func prepare(workFolder: String) throws -> [String: String] {
+    /// folder on the import path; returns that folder.
+    func prepare(workFolder: String) throws -> String {
         let folder = workFolder + "/python-packages"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, target) in bundled {
             try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: target)
         }
-        return ["WORKBOOK_PYTHON_PACKAGES": folder]
+        return folder
     }
 
     private static func notFound() -> WorkbookError {

@@ -47,25 +47,14 @@ enum RuntimeLauncher: Sendable {
         }
     }
 
-    /// The real folder behind /var/runtime/node_modules (Node's bundled SDK); nil for Python,
-    /// whose bundled packages are linked by `prepare`.
-    func bundledModules(runtime: String) -> String? {
-        switch self {
-        case .node(let node): node.bundledModules(runtime: runtime)
-        case .python: nil
-        }
-    }
-
     /// Prepares the environment's work folder (beside its `task` folder) before the process
     /// starts: Node's bundled SDK linked as `node_modules`, Python's bundled packages linked in
-    /// `python-packages`. Returns the variables the bootstrap needs to know about it.
-    func prepare(workFolder: String, runtime: String) throws -> [String: String] {
+    /// `python-packages`. Returns the real folder of what the runtime bundles, which the
+    /// bootstrap is told (`WORKBOOK_BUNDLED_MODULES`) and shows as Lambda's.
+    func prepare(workFolder: String, runtime: String) throws -> String {
         switch self {
-        case .node(let node):
-            try node.linkBundledModules(runtime: runtime, into: workFolder)
-            return [:]
-        case .python(let python):
-            return try python.prepare(workFolder: workFolder)
+        case .node(let node): try node.linkBundledModules(runtime: runtime, into: workFolder)
+        case .python(let python): try python.prepare(workFolder: workFolder)
         }
     }
 }

@@ -15,7 +15,8 @@ struct SandboxEnvironment {
     /// The real folders behind /var/task and /var/runtime.
     var taskRoot: String
     var runtimeDir: String
-    /// The real folder behind /var/runtime/node_modules: the SDK the runtime bundles.
+    /// The real folder of what the runtime bundles: Node's SDK (shown as
+    /// /var/runtime/node_modules), Python's linked boto3 family.
     var bundledModules: String?
     var virtualTime: EpochMillis
     /// Deterministic mode and its seed (ExecutionEnvironmentPool.Settings).

@@ -72,7 +72,7 @@ struct CheckSession {
         let output = Self.plain(scratch.scrub(console.combinedText)).split(separator: "\n", omittingEmptySubsequences: true)
             .map { String($0).trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.replacingOccurrences(of: "\r", with: "")) }
             .filter { !$0.isEmpty }
-        trace.append(TraceLine(actor: "workbook", text: "$ workbook \(arguments.map(ShellWords.quote).joined(separator: " "))  → exit \(exit)",
+        trace.append(TraceLine(actor: "workbook", text: "\(Self.typed(arguments))  → exit \(exit)",
                                detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
         traceStackEvents()
         traceJournal()
@@ -88,7 +88,12 @@ struct CheckSession {
         CheckResult.Miss(
             says: LocalizedText(en: "the check can fill in {{\(path)}} from an earlier step (did the deploy succeed, with the sample's names?)",
                                 ko: "검사가 앞 단계에서 {{\(path)}} 값을 얻을 수 있어야 합니다 (배포가 성공했는지, 샘플의 이름을 그대로 쓰는지 확인하세요)"),
-            expected: path, got: "$ workbook " + arguments.map(ShellWords.quote).joined(separator: " "))
+            expected: path, got: Self.typed(arguments))
+    }
+
+    /// `$ workbook …` as the learner would type the command, quoted for a shell.
+    static func typed(_ arguments: [String]) -> String {
+        "$ workbook " + arguments.map(ShellWords.quote).joined(separator: " ")
     }
 
     /// Adds what the services recorded out of sight (cold starts, logs the role could not

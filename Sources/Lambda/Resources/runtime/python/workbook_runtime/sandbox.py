@@ -20,7 +20,7 @@ class Settings:
 
     def __init__(self, env):
         self.task_root = env.get("WORKBOOK_TASK_ROOT") or os.getcwd()
-        self.packages = env.get("WORKBOOK_PYTHON_PACKAGES")
+        self.packages = env.get("WORKBOOK_BUNDLED_MODULES")
         try:
             self.virtual_time_ms = float(env.get("WORKBOOK_VIRTUAL_TIME_MS", ""))
         except ValueError:

@@ -77,8 +77,9 @@ function parseEndpoint(url) {
   return parsed;
 }
 
-/** Static credentials from a client option or Lambda's environment variables; null when there are none. */
-function environmentCredentials(env = process.env) {
+/** Static credentials from Lambda's environment variables; null when there are none. */
+function environmentCredentials() {
+  const env = process.env;
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) return null;
@@ -89,8 +90,9 @@ function environmentCredentials(env = process.env) {
 
 const signingKeys = new Map();
 
-function hmac(key, text) { return (crypto ??= require('node:crypto')).createHmac('sha256', key).update(text, 'utf8').digest(); }
-function sha256Hex(text) { return (crypto ??= require('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex'); }
+// Only reached from `signedHeaders`, which loads node:crypto first.
+function hmac(key, text) { return crypto.createHmac('sha256', key).update(text, 'utf8').digest(); }
+function sha256Hex(text) { return crypto.createHash('sha256').update(text, 'utf8').digest('hex'); }
 
 function signingKey(secret, day, region) {
   const cacheKey = `${secret}\n${day}\n${region}`;
@@ -118,6 +120,7 @@ function amzDate(date) {
 
 /** The headers of one signed request (SigV4, service `dynamodb`). */
 function signedHeaders(target, body, host, region, credentials, now) {
+  crypto ??= require('node:crypto');
   const date = amzDate(now);
   const day = date.slice(0, 8);
   const token = credentials.sessionToken;
@@ -232,8 +235,6 @@ function unreachable(endpoint, error, explicit) {
 
 module.exports = {
   OPERATIONS,
-  WorkbookSDKError,
   environmentCredentials,
   send,
-  signedHeaders,
 };
