@@ -34,7 +34,8 @@ struct PythonDependencies {
     }
 
     /// Resolves `requirements` and their dependencies for the runtime's `pythonVersion` (`3.12`).
-    static func resolve(_ requirements: [PythonRequirements.Requirement], pythonVersion: String) throws(Unavailable) -> Result<[Distribution], Missing> {
+    /// Throws `Missing` for what the machine lacks, `Unavailable` when its Python cannot answer.
+    static func resolve(_ requirements: [PythonRequirements.Requirement], pythonVersion: String) throws -> [Distribution] {
         let wanted = JSON.array(requirements.map { .array([.string($0.name), .string($0.specifier)]) })
         let run: ChildProcess.Result
         do {
@@ -47,18 +48,16 @@ struct PythonDependencies {
         }
         let searched = answer["searched"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if let missing = answer["missing"], missing != .null {
-            return .failure(Missing(name: missing["name"]?.stringValue ?? "", specifier: missing["specifier"]?.stringValue ?? "",
-                                    found: missing["found"]?.stringValue, requiredBy: missing["requiredBy"]?.stringValue,
-                                    searched: searched))
+            throw Missing(name: missing["name"]?.stringValue ?? "", specifier: missing["specifier"]?.stringValue ?? "",
+                          found: missing["found"]?.stringValue, requiredBy: missing["requiredBy"]?.stringValue, searched: searched)
         }
-        let distributions = (answer["resolved"]?.arrayValue ?? []).map { entry in
+        return (answer["resolved"]?.arrayValue ?? []).map { entry in
             Distribution(name: entry["name"]?.stringValue ?? "", version: entry["version"]?.stringValue ?? "",
                          files: (entry["files"]?.arrayValue ?? []).compactMap { pair in
                              guard let parts = pair.arrayValue?.compactMap(\.stringValue), parts.count == 2 else { return nil }
                              return (parts[0], parts[1])
                          })
         }
-        return .success(distributions)
     }
 
     /// Copies each distribution's files into `folder`.

@@ -11,9 +11,22 @@ extension SAMBuild {
         var distributions: [PythonDependencies.Distribution] = []
         if let data = FileManager.default.contents(atPath: manifestPath) {
             console.emit(messages.running(["ResolveDependencies"], workflow: Self.pythonWorkflow))
-            switch try resolvePython(String(decoding: data, as: UTF8.self), manifestPath: manifestPath, runtime: runtime) {
-            case .success(let resolved): distributions = resolved
-            case .failure(let failure): return failure.reported
+            func failed(_ reason: String) -> (emission: Emission, error: SAMError) {
+                messages.actionFailed(workflow: Self.pythonWorkflow, action: "ResolveDependencies", reason: reason)
+            }
+            do {
+                let requirements = try PythonRequirements(parsing: String(decoding: data, as: UTF8.self))
+                distributions = try PythonDependencies.resolve(requirements.requirements, pythonVersion: String(runtime.dropFirst("python".count)))
+            } catch let unsupported as PythonRequirements.Unsupported {
+                return failed("\(manifestPath):\(unsupported.line): `\(unsupported.text)`: \(unsupported.reason)")
+            } catch let missing as PythonDependencies.Missing {
+                return failed(Self.missingText(missing, manifestPath: manifestPath))
+            } catch let unavailable as PythonDependencies.Unavailable {
+                throw WorkbookError(
+                    LocalizedText(en: "sam build resolves requirements.txt with the machine's python3, which failed: \(unavailable.detail)",
+                                  ko: "sam build는 이 컴퓨터의 python3로 requirements.txt를 해석하는데 실패했습니다: \(unavailable.detail)"),
+                    fix: LocalizedText(en: "install Python 3 with pip: `bash .ci/setup` from the workbook's folder does it",
+                                       ko: "pip와 함께 Python 3를 설치하세요: 워크북 폴더에서 `bash .ci/setup`을 실행하면 됩니다"))
             }
         } else {
             console.emit(messages.requirementsNotFound())
@@ -21,7 +34,6 @@ extension SAMBuild {
         console.emit(messages.running(["CopySource"], workflow: Self.pythonWorkflow))
         for function in functions {
             let target = "\(staging)/\(function)"
-            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
             try PythonDependencies.install(distributions, into: target)
             try Self.copyTree(from: source, to: target, skipping: [], skippingEverywhere: Self.isPythonExcluded)
         }
@@ -29,40 +41,6 @@ extension SAMBuild {
     }
 
     static let pythonWorkflow = "PythonPipBuilder"
-
-    /// A ResolveDependencies failure, ready to print.
-    struct PythonBuildFailure: Error {
-        var reported: (emission: Emission, error: SAMError)
-    }
-
-    private func resolvePython(_ text: String, manifestPath: String, runtime: String) throws -> Result<[PythonDependencies.Distribution], PythonBuildFailure> {
-        func failed(_ reason: String) -> Result<[PythonDependencies.Distribution], PythonBuildFailure> {
-            .failure(PythonBuildFailure(reported: messages.actionFailed(workflow: Self.pythonWorkflow, action: "ResolveDependencies",
-                                                                         reason: reason)))
-        }
-        let requirements: PythonRequirements
-        do {
-            requirements = try PythonRequirements(parsing: text)
-        } catch {
-            return failed("\(manifestPath):\(error.line): `\(error.text)`: \(error.reason)")
-        }
-        let resolved: Result<[PythonDependencies.Distribution], PythonDependencies.Missing>
-        do {
-            resolved = try PythonDependencies.resolve(requirements.requirements, pythonVersion: String(runtime.dropFirst("python".count)))
-        } catch {
-            throw WorkbookError(
-                LocalizedText(en: "sam build resolves requirements.txt with the machine's python3, which failed: \(error.detail)",
-                              ko: "sam build는 이 컴퓨터의 python3로 requirements.txt를 해석하는데 실패했습니다: \(error.detail)"),
-                fix: LocalizedText(en: "install Python 3 with pip: `bash .ci/setup` from the workbook's folder does it",
-                                   ko: "pip와 함께 Python 3를 설치하세요: 워크북 폴더에서 `bash .ci/setup`을 실행하면 됩니다"))
-        }
-        switch resolved {
-        case .success(let distributions):
-            return .success(distributions)
-        case .failure(let missing):
-            return failed(Self.missingText(missing, manifestPath: manifestPath))
-        }
-    }
 
     /// Names the package, what the machine has, where it looked and how to fix it (the same
     /// shape as a missing npm package's message).

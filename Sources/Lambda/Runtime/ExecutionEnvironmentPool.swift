@@ -138,42 +138,35 @@ public final class ExecutionEnvironmentPool: Sendable {
 
     // MARK: - Environments
 
+    /// Starts an environment and runs the invocation in it. In the `init` phase (10 s, after
+    /// INIT_START) a failed init is reported and Lambda starts the runtime again when the
+    /// invocation runs (`Phase: invoke`, under the function's timeout); a second failure answers
+    /// the invocation [I].
     private func coldInvoke(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive,
-                            payload: [UInt8], requestID: String, traceID: String) async throws -> InvocationResult {
+                            payload: [UInt8], requestID: String, traceID: String,
+                            phase: String = "init", logs earlier: [LambdaLogEvent] = []) async throws -> InvocationResult {
+        let initPhase = phase == "init"
         let environment = try await start(function, runtime: runtime, key: key, code: code)
-        var logs = [LambdaLogEvent(timestamp: environment.startedAt,
-                                   message: PlatformLogLines.initStart(runtime: runtime, region: settings.region))]
-        switch await environment.awaitInit(requestID: requestID, limit: .seconds(10), sleep: settings.sleep) {
-        case .ready(let initLogs, let initDuration):
-            let outcome = await environment.invoke(requestID: requestID, payload: payload, traceID: traceID,
-                                                   initDuration: initDuration, sleep: settings.sleep)
-            return await finish(outcome, on: environment, coldStart: true, prefix: logs + initLogs)
-        case .failed(let initLogs, let duration, _, let errorType):
-            logs += initLogs
-            logs.append(LambdaLogEvent(timestamp: settings.clock.now(),
-                                       message: PlatformLogLines.initReport(duration: duration, phase: "init", errorType: errorType)))
-            await discard(environment)
-            return try await retryInitInInvokePhase(function, runtime: runtime, key: key, code: code, payload: payload,
-                                                    requestID: requestID, traceID: traceID, logs: logs)
+        var logs = earlier
+        if initPhase {
+            logs.append(LambdaLogEvent(timestamp: environment.startedAt,
+                                       message: PlatformLogLines.initStart(runtime: runtime, region: settings.region)))
         }
-    }
-
-    /// After a failed init Lambda starts the runtime again when the invocation runs (`Phase:
-    /// invoke`), under the function's timeout; a second failure answers the invocation [I].
-    private func retryInitInInvokePhase(_ function: FunctionConfiguration, runtime: String, key: String, code: () throws -> CodeArchive,
-                                        payload: [UInt8], requestID: String, traceID: String,
-                                        logs: [LambdaLogEvent]) async throws -> InvocationResult {
-        var logs = logs
-        let environment = try await start(function, runtime: runtime, key: key, code: code)
-        switch await environment.awaitInit(requestID: requestID, limit: .seconds(function.timeout), sleep: settings.sleep) {
+        let limit: Duration = initPhase ? .seconds(10) : .seconds(function.timeout)
+        switch await environment.awaitInit(requestID: requestID, limit: limit, sleep: settings.sleep) {
         case .ready(let initLogs, let initDuration):
             let outcome = await environment.invoke(requestID: requestID, payload: payload, traceID: traceID,
                                                    initDuration: initDuration, sleep: settings.sleep)
             return await finish(outcome, on: environment, coldStart: true, prefix: logs + initLogs)
         case .failed(let initLogs, let duration, let errorPayload, let errorType):
-            logs += initLogs
             let clock = settings.clock
-            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.initReport(duration: duration, phase: "invoke", errorType: errorType)))
+            logs += initLogs
+            logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.initReport(duration: duration, phase: phase, errorType: errorType)))
+            guard !initPhase else {
+                await discard(environment)
+                return try await coldInvoke(function, runtime: runtime, key: key, code: code, payload: payload,
+                                            requestID: requestID, traceID: traceID, phase: "invoke", logs: logs)
+            }
             logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.start(requestID)))
             logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.end(requestID)))
             logs.append(LambdaLogEvent(timestamp: clock.now(), message: PlatformLogLines.report(

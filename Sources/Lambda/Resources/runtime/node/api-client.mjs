@@ -65,8 +65,8 @@ export class RuntimeApiClient {
 
   /** Deterministic mode: nothing can happen in `name` (a request id, or `init`) before its
    *  virtual deadline. Not part of Lambda's API: the workbook's own path. */
-  postIdle(name, virtualTimeMs) {
-    return this.#send('POST', `/workbook/idle/${encodeURIComponent(name)}`, '', { 'Workbook-Virtual-Time-Ms': String(virtualTimeMs) });
+  postIdle(name) {
+    return this.#send('POST', `/workbook/idle/${encodeURIComponent(name)}`, '');
   }
 
   /** One request, answered in order: { status, headers (lower-case names), body }. */

@@ -51,7 +51,7 @@ main().catch((error) => crash(error, 'Uncaught Exception'));
 
 async function main() {
   let handler;
-  beginPhase(virtualNow() + INIT_LIMIT_MS, (at) => api.postIdle('init', at).catch(() => {}));
+  beginPhase(virtualNow() + INIT_LIMIT_MS, () => api.postIdle('init').catch(() => {}));
   try {
     handler = await loadHandler({ handler: fn.handler, taskRoot: settings.taskRoot, requireEntry: path.join(runtimeDir, 'index.mjs') });
     checkHandlerStyle(handler, fn.nodeMajor, (text) => logEvent('WARN', text));
@@ -80,7 +80,7 @@ async function serve(handler, invocation) {
   setRequestId(requestId);
   seeded?.reseed(requestId);
   phase = { name: 'invoke', requestId };
-  beginPhase(invocation.deadlineMs, (at) => api.postIdle(requestId, at).catch(() => {}), () => reportNodeExit(requestId));
+  beginPhase(invocation.deadlineMs, () => api.postIdle(requestId).catch(() => {}), () => reportNodeExit(requestId));
 
   let body;
   try {

@@ -12,7 +12,7 @@
 // The phase (init, or one invocation) has a virtual deadline. When the loop is dry and no
 // timer is due before it — the next one lies past it, or there is none and nothing can ever
 // settle the handler's promise — the bootstrap tells the Swift side through `onIdle` (an HTTP
-// call that also reports the virtual instant) and parks: only the Swift side decides a timeout,
+// call; the Swift side knows the virtual instant from the output's clock frames) and parks: only the Swift side decides a timeout,
 // and it does so at the virtual deadline without waiting real seconds.
 //
 // setImmediate stays real: it runs on the next turn of the loop anyway.
@@ -142,7 +142,7 @@ function onLoopEmpty() {
     phase.idleReported = true;
     // Parked until the Swift side ends the phase (kills the process): a real, referenced timer.
     real.setInterval(() => {}, TIMEOUT_MAX);
-    phase.onIdle(virtualNow());
+    phase.onIdle();
     return;
   }
   // Real time: nothing is left that could ever settle the handler's promise, so Node is about
@@ -162,7 +162,7 @@ export function cancelWhenLoopEmpty(waiter) {
   loopEmptyWaiters.delete(waiter);
 }
 
-/** Init or an invocation starts: timers jump up to `deadlineMs`; `onIdle(virtualMs)` when nothing
+/** Init or an invocation starts: timers jump up to `deadlineMs`; `onIdle()` when nothing
  *  can happen before it (deterministic mode); `onStall()` when, on real time, the loop empties
  *  with the phase unfinished. */
 export function beginPhase(deadlineMs, onIdle, onStall) {

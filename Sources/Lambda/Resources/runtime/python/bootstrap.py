@@ -48,7 +48,7 @@ def main():
     sys.dont_write_bytecode = True
 
     if settings.deterministic:
-        clock.begin_phase(clock.now_ms() + INIT_LIMIT_MS, lambda at: api.post_idle("init", at))
+        clock.begin_phase(clock.now_ms() + INIT_LIMIT_MS, lambda: api.post_idle("init"))
     try:
         handler = handler_module.load_handler(os.environ.get("_HANDLER", ""))
     except Exception as error:
@@ -82,7 +82,7 @@ def serve(invocation, handler, api, encoder, settings, seeded):
     if seeded is not None:
         seeded.reseed(request_id)
     if settings.deterministic:
-        clock.begin_phase(invocation.deadline_ms, lambda at: api.post_idle(request_id, at))
+        clock.begin_phase(invocation.deadline_ms, lambda: api.post_idle(request_id))
 
     result = None
     try:

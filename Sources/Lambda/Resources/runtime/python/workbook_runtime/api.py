@@ -53,10 +53,10 @@ class RuntimeApiClient:
     def post_init_error(self, error_type, body):
         self._send("POST", BASE + "/init/error", body, _error_type_header(error_type))
 
-    def post_idle(self, name, virtual_time_ms):
+    def post_idle(self, name):
         """Deterministic mode: nothing can happen in `name` (a request id, or `init`) before its
         virtual deadline. Not part of Lambda's API: the workbook's own path."""
-        self._send("POST", "/workbook/idle/" + _quote(name), b"", {"Workbook-Virtual-Time-Ms": str(int(virtual_time_ms))})
+        self._send("POST", "/workbook/idle/" + _quote(name), b"")
 
     def _send(self, method, path, body=None, headers=None):
         head = "%s %s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, path, self._address[0], self._address[1])

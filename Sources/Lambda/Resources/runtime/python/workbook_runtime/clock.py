@@ -64,7 +64,7 @@ def advance(ms):
 
 
 def begin_phase(deadline_ms, on_deadline):
-    """Deterministic mode: a sleep that reaches `deadline_ms` calls `on_deadline(deadline_ms)`."""
+    """Deterministic mode: a sleep that reaches `deadline_ms` calls `on_deadline()`."""
     global _deadline_ms, _on_deadline
     _deadline_ms, _on_deadline = deadline_ms, on_deadline
 
@@ -75,7 +75,7 @@ def _virtual_sleep(seconds):
     target = now_ms() + seconds * 1000
     if _deadline_ms is not None and target >= _deadline_ms and _on_deadline is not None:
         advance(_deadline_ms)
-        _on_deadline(_deadline_ms)
+        _on_deadline()
         while True:  # the workbook stops the environment
             _real_sleep(3600)
     advance(target)
