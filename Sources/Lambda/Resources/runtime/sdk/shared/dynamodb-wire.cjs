@@ -233,8 +233,14 @@ function unreachable(endpoint, error, explicit) {
   return wrapped;
 }
 
+/** `putItem` for `PutItem`: both SDKs name their methods so. */
+function methodName(operation) {
+  return operation[0].toLowerCase() + operation.slice(1);
+}
+
 module.exports = {
   OPERATIONS,
   environmentCredentials,
+  methodName,
   send,
 };
