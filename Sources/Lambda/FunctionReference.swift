@@ -45,7 +45,7 @@ public struct FunctionReference: Sendable, Equatable {
             (arnRegion, arnAccount, name, qualifier) = (parts[3], parts[4], parts[6], parts[7])
         default: return .failure(invalid)
         }
-        guard isName(name), arnAccount.count == 12, arnAccount.allSatisfy(\.isASCIIDigit),
+        guard isName(name), LambdaNames.isAccountID(arnAccount),
               qualifier.map(isQualifier) ?? true else { return .failure(invalid) }
         if let explicit, let qualifier, explicit != qualifier {
             // Lambda's wording when the ARN's qualifier and --qualifier disagree.
@@ -71,18 +71,10 @@ public struct FunctionReference: Sendable, Equatable {
     public var isLatest: Bool { qualifier == nil || qualifier == "$LATEST" }
 
     private static func isName(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 140 && s.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
-        }
+        s.count <= 140 && LambdaNames.isWord(s, allowingDot: true)
     }
 
     private static func isQualifier(_ s: String) -> Bool {
-        s == "$LATEST" || s == "$LATEST.PUBLISHED" || (!s.isEmpty && s.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
-        })
+        s == "$LATEST" || s == "$LATEST.PUBLISHED" || LambdaNames.isWord(s)
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -24,7 +24,7 @@ public enum PermissionStatement {
     /// rest (`apigateway.amazonaws.com`) are service principals.
     static func principal(_ text: String) -> JSON {
         if text == "*" { return "*" }
-        if text.count == 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return ["AWS": .string("arn:aws:iam::\(text):root")] }
+        if LambdaNames.isAccountID(text) { return ["AWS": .string("arn:aws:iam::\(text):root")] }
         if text.hasPrefix("arn:") { return ["AWS": .string(text)] }
         return ["Service": .string(text)]
     }
@@ -32,10 +32,7 @@ public enum PermissionStatement {
     /// The statement id constraint of AddPermission (botocore `StatementId`: 1–100 characters
     /// of `[a-zA-Z0-9-_]`), with the JSON protocol's validation wording.
     public static func validate(sid: String) -> AWSError? {
-        let valid = (1...100).contains(sid.count) && sid.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
-        }
-        if valid { return nil }
+        if sid.count <= 100, LambdaNames.isWord(sid) { return nil }
         return AWSError(code: "ValidationException",
                         message: "1 validation error detected: Value '\(sid)' at 'statementId' failed to satisfy constraint: "
                             + "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)")
