@@ -52,10 +52,7 @@ def main():
     try:
         handler = handler_module.load_handler(os.environ.get("_HANDLER", ""))
     except Exception as error:
-        if isinstance(error, failures.Fault):
-            result = failures.from_fault(error)
-        else:
-            result = failures.from_exception(error, RUNTIME_DIR)
+        result = failures.from_error(error, RUNTIME_DIR)
         import logging
         logging.warning(failures.UNHANDLED_WARNING)
         logs.log_error_event(failures.log_text(result))
@@ -68,10 +65,10 @@ def main():
         invocation = api.next_invocation()
         if invocation is None:
             sys.exit(0)  # the workbook is disposing of the environment
-        serve(invocation, handler, api, encoder, settings, seeded)
+        serve(invocation, handler, api, encoder, seeded)
 
 
-def serve(invocation, handler, api, encoder, settings, seeded):
+def serve(invocation, handler, api, encoder, seeded):
     request_id = invocation.request_id
     clock.sync(invocation.virtual_time_ms)
     if invocation.trace_id is not None:
@@ -79,9 +76,8 @@ def serve(invocation, handler, api, encoder, settings, seeded):
     else:
         os.environ.pop("_X_AMZN_TRACE_ID", None)
     logs.set_request_id(request_id)
-    if seeded is not None:
+    if seeded is not None:  # deterministic mode
         seeded.reseed(request_id)
-    if settings.deterministic:
         clock.begin_phase(invocation.deadline_ms, lambda: api.post_idle(request_id))
 
     result = None
@@ -90,10 +86,8 @@ def serve(invocation, handler, api, encoder, settings, seeded):
                                                api_module.parse_optional_json(invocation.cognito_identity))
         event = handler_module.unmarshal(invocation.body, invocation.content_type)
         body, content_type = handler_module.marshal(encoder, handler(event, context))
-    except failures.Fault as fault:
-        result = failures.from_fault(fault, request_id)
     except Exception as error:
-        result = failures.from_exception(error, RUNTIME_DIR, request_id)
+        result = failures.from_error(error, RUNTIME_DIR, request_id)
 
     if result is not None:
         logs.log_error_event(failures.log_text(result))

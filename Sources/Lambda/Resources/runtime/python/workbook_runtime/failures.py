@@ -51,6 +51,13 @@ def from_fault(fault, request_id=""):
     return error_result(fault.message, fault.error_type, fault.trace, request_id)
 
 
+def from_error(error, runtime_dir, request_id=""):
+    """The error body for anything raised: Lambda's own fault, or the function's exception."""
+    if isinstance(error, Fault):
+        return from_fault(error, request_id)
+    return from_exception(error, runtime_dir, request_id)
+
+
 def from_exception(error, runtime_dir, request_id=""):
     """A raised exception: its type name, str(), and the traceback from the first frame that
     is not the runtime's own (Lambda drops its bootstrap's frames the same way)."""
