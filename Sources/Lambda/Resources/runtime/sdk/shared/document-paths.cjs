@@ -41,6 +41,10 @@ const INPUT = {
     },
   },
   TransactGetItems: { TransactItems: { '*': { Get: { Key: MAP } } } },
+  // PartiQL (v3's document commands only; the simulator answers that it does not model it).
+  ExecuteStatement: { Parameters: VALUES },
+  BatchExecuteStatement: { Statements: { '*': { Parameters: VALUES } } },
+  ExecuteTransaction: { TransactStatements: { '*': { Parameters: VALUES } } },
 };
 
 /** Output nodes per operation. */
@@ -55,6 +59,24 @@ const OUTPUT = {
   BatchGetItem: { Responses: { '*': MAPS }, UnprocessedKeys: { '*': { Keys: MAPS } } },
   TransactWriteItems: { ItemCollectionMetrics: tableCollectionMetrics },
   TransactGetItems: { Responses: { '*': { Item: MAP } } },
+  ExecuteStatement: { Items: MAPS, LastEvaluatedKey: MAP },
+  BatchExecuteStatement: { Responses: { '*': { Item: MAP } } },
+  ExecuteTransaction: { Responses: { '*': { Item: MAP } } },
+};
+
+/** The document clients' methods (v2 `documentClient.put`, v3 `PutCommand` and `DynamoDBDocument.put`)
+ *  and the operation each sends. */
+const DOCUMENT_METHODS = {
+  put: 'PutItem',
+  get: 'GetItem',
+  update: 'UpdateItem',
+  delete: 'DeleteItem',
+  query: 'Query',
+  scan: 'Scan',
+  batchWrite: 'BatchWriteItem',
+  batchGet: 'BatchGetItem',
+  transactWrite: 'TransactWriteItems',
+  transactGet: 'TransactGetItems',
 };
 
 /**
@@ -81,4 +103,4 @@ function transform(value, node, convert) {
   return out;
 }
 
-module.exports = { MAP, VALUE, VALUES, MAPS, INPUT, OUTPUT, transform };
+module.exports = { MAP, VALUE, VALUES, MAPS, INPUT, OUTPUT, DOCUMENT_METHODS, transform };
