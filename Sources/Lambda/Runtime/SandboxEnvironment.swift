@@ -101,7 +101,7 @@ struct SandboxEnvironment {
 
     /// `/var/task/x:/var/runtime` → the real folders; entries under /opt (layers, not simulated)
     /// are dropped so nothing on the host is found there.
-    private func realPaths(_ list: String) -> String {
+    func realPaths(_ list: String) -> String {
         list.split(separator: ":").compactMap { entry -> String? in
             let entry = String(entry)
             let folders = [("/var/task", taskRoot), ("/var/runtime/node_modules", bundledModules ?? runtimeDir + "/node_modules"),

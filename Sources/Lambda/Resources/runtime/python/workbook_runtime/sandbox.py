@@ -21,6 +21,8 @@ class Settings:
     def __init__(self, env):
         self.task_root = env.get("WORKBOOK_TASK_ROOT") or os.getcwd()
         self.packages = env.get("WORKBOOK_BUNDLED_MODULES")
+        # PYTHONPATH's entries as real folders (the workbook maps /var/task and /var/runtime).
+        self.python_path = [entry for entry in env.get("WORKBOOK_PYTHONPATH", "").split(":") if entry]
         try:
             self.virtual_time_ms = float(env.get("WORKBOOK_VIRTUAL_TIME_MS", ""))
         except ValueError:
@@ -66,9 +68,8 @@ def install_import_path(settings, runtime_dir, runtime):
     stdlib = [entry for entry in sys.path if entry.startswith(prefixes)
               and "site-packages" not in entry and "dist-packages" not in entry]
     path = [settings.task_root]
-    for entry in os.environ.get("PYTHONPATH", "").split(":"):
-        real = real_path(entry, settings.task_root, runtime_dir)
-        if real and real not in path:
+    for real in settings.python_path:
+        if real not in path:
             path.append(real)
     if runtime_dir not in path:
         path.append(runtime_dir)
@@ -78,15 +79,6 @@ def install_import_path(settings, runtime_dir, runtime):
     lib_dir = os.path.dirname(os.__file__)
     _set_real_folders([(settings.task_root, SHOWN_TASK), (runtime_dir, SHOWN_RUNTIME),
                        (settings.packages, shown_packages(runtime)), (lib_dir, shown_python_lib(runtime))])
-
-
-def real_path(shown, task_root, runtime_dir):
-    """/var/task/x → the real folder; anything outside /var/task and /var/runtime is dropped
-    (layers under /opt are not simulated, and nothing on the host may be found there)."""
-    for prefix, real in ((SHOWN_TASK, task_root), (SHOWN_RUNTIME, runtime_dir)):
-        if shown == prefix or shown.startswith(prefix + "/"):
-            return real + shown[len(prefix):]
-    return None
 
 
 def _set_real_folders(pairs):
