@@ -10,8 +10,8 @@ extension SandboxEnvironment {
 
     /// Python's part of the variables: Lambda's PYTHONPATH unless the function sets its own, its
     /// real folders for the bootstrap's import path (as NODE_PATH's are mapped for Node), and in
-    /// deterministic mode a fixed string hash (set iteration order) from the seed, removed again before user code
-    /// runs since Lambda does not set it.
+    /// deterministic mode a fixed string hash (set iteration order) from the seed, removed again
+    /// before user code runs since Lambda does not set it.
     func addPythonVariables(to env: inout [String: String]) {
         let pythonPath = env["PYTHONPATH"] ?? Self.lambdaPythonPath
         env["PYTHONPATH"] = pythonPath
