@@ -7,7 +7,7 @@ extension NodeProcessTests {
     /// Deterministic mode: the function's Timeout is on the virtual clock, so a handler that sleeps
     /// (or waits for nothing at all) times out at exactly its deadline without waiting real seconds.
     @Suite struct DeterministicTimeoutTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
         static let sleeper = ["index.js": """
             exports.handler = async (event) => {
               console.log('sleeping');

@@ -6,7 +6,7 @@ import Testing
 extension NodeProcessTests {
     /// Deterministic mode: handler timers run on virtual time and jump when nothing else is pending.
     @Suite struct DeterministicTimerTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
 
         @Test func twoOneSecondSleepsTakeTwoVirtualSecondsAndNoRealOnes() async throws {
             let settings = LambdaFixture.deterministicSettings()

@@ -6,7 +6,7 @@ import Testing
 extension NodeProcessTests {
     /// Cold and warm starts, log lines, the sandbox's environment and clock.
     @Suite struct InvocationLifecycleTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
 
         @Test func aColdStartLogsInitStartStartConsoleEndAndReport() async throws {
             let result = try await LambdaFixture.invoke([

@@ -8,6 +8,9 @@ enum LambdaFixture {
     /// 2026-07-22T03:52:00Z: far from the host's date, so a leak of the real date shows.
     static let anchor = TimeFormat.instant(year: 2026, month: 7, day: 22, hour: 3, minute: 52)
 
+    /// The request id the process tests invoke with.
+    static let requestID = "11111111-2222-4333-8444-555555555555"
+
     static func settings(seed: UInt64 = 7) -> ExecutionEnvironmentPool.Settings {
         let clock = VirtualClock(state: ClockState(mode: .interactive, anchor: anchor, wallAnchor: SystemWallClock().now()))
         return ExecutionEnvironmentPool.Settings(region: "ap-northeast-2", clock: clock, ids: IDGenerator(seed: seed))
@@ -36,7 +39,7 @@ enum LambdaFixture {
     /// One invocation in a pool of its own (a cold start).
     static func invoke(settings: ExecutionEnvironmentPool.Settings = settings(), _ files: [String: String],
                        _ function: FunctionConfiguration = function(), payload: String = "{}",
-                       requestID: String = "11111111-2222-4333-8444-555555555555") async throws -> InvocationResult {
+                       requestID: String = requestID) async throws -> InvocationResult {
         try await ExecutionEnvironmentPool.withPool(settings) { pool in
             try await pool.invoke(function, code: code(files), payload: Array(payload.utf8), requestID: requestID)
         }

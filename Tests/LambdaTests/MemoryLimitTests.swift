@@ -7,7 +7,7 @@ extension NodeProcessTests {
     /// MemorySize: the process group's resident memory is polled and the group killed above it,
     /// answering like Lambda's out-of-memory end.
     @Suite struct MemoryLimitTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
 
         @Test func aHandlerAllocatingBuffersPastMemorySizeIsKilled() async throws {
             let began = ContinuousClock.now

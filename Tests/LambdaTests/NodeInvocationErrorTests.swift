@@ -6,7 +6,7 @@ import Testing
 extension NodeProcessTests {
     /// Errors of an invocation as Lambda reports them (reference/aws-behavior.md §2.2, §2.5).
     @Suite struct NodeInvocationErrorTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
 
         @Test func aThrownErrorGivesTypeMessageTraceAndAnInvokeErrorLine() async throws {
             let result = try await LambdaFixture.invoke(["index.mjs": "export const handler = async () => {\n  throw new Error(\"boom\");\n};\n"])

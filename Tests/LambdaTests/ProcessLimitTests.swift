@@ -7,7 +7,7 @@ extension NodeProcessTests {
     /// A handler that starts processes in a loop is stopped at `SandboxLimits.maxProcesses`: the
     /// group is killed and the invocation fails as a runtime exit, without hanging the workbook.
     @Suite struct ProcessLimitTests {
-        let id = "11111111-2222-4333-8444-555555555555"
+        let id = LambdaFixture.requestID
 
         @Test func aSpawnLoopIsKilledAsARuntimeExit() async throws {
             let began = ContinuousClock.now

@@ -3,7 +3,7 @@ import SimKit
 
 /// Python functions for tests that run real Python processes (LambdaFixture holds the rest).
 enum PythonFixture {
-    static let id = "11111111-2222-4333-8444-555555555555"
+    static let id = LambdaFixture.requestID
 
     static func function(runtime: String = "python3.12", handler: String = "app.handler", timeout: Int = 10,
                          environment: JSONObject = JSONObject()) -> FunctionConfiguration {
