@@ -12,38 +12,34 @@ import Workbook
 struct Bench: WorkbookRunnable {
     static let configuration = CommandConfiguration(abstract: "Measure check and deploy times (for the release notes).")
     @Option(help: "Runs per case.") var iterations = 20
-    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter), dynamodb (items in-process, wire, boto3 vs moto), lambda (cold, warm, throughput), sdk (a v3 DocumentClient put: cold, throughput).") var cases = "all"
+    @Option(help: "Which cases: all, checks (check and deploy), logs (ingest and filter), dynamodb (items in-process, wire, boto3 vs moto), lambda (cold, warm, throughput), sdk (a v3 DocumentClient put: cold, throughput), dynamodb-items (in-process PutItem and GetItem only, --iterations rounds).") var cases = "all"
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let c = context.console
-        if cases == "logs" {
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
-            try LogsBench(scratch: scratch).run(c)
+        let header = "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n"
+        switch cases {
+        case "logs":
+            c.out(header)
+            try Self.inScratch { try LogsBench(scratch: $0).run(c) }
             return 0
-        }
-        if cases == "dynamodb" {
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
-            try DynamoDBBench(scratch: scratch, executable: DynamoDBBench.currentExecutable).run(c)
+        case "dynamodb":
+            c.out(header)
+            try Self.inScratch { try DynamoDBBench(scratch: $0, executable: DynamoDBBench.currentExecutable).run(c) }
             return 0
-        }
-        if cases == "lambda" {
-            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
+        case "dynamodb-items":
+            c.out(header)
+            try Self.inScratch { try DynamoDBBench(scratch: $0, executable: DynamoDBBench.currentExecutable).inProcess(c, rounds: iterations) }
+            return 0
+        case "lambda":
+            c.out(header)
             try LambdaBench(iterations: iterations).run(c)
             return 0
-        }
-        if cases == "sdk" {
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            c.out("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuName())\n\n")
-            try LambdaSDKBench(iterations: iterations, scratch: scratch).run(c)
+        case "sdk":
+            c.out(header)
+            try Self.inScratch { try LambdaSDKBench(iterations: iterations, scratch: $0).run(c) }
             return 0
+        default:
+            break
         }
         let course = try Course.locate()
         let lessons = try ["01", "02"].map { try course.lesson($0) }
@@ -137,6 +133,15 @@ struct Bench: WorkbookRunnable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
+    }
+
+    /// Runs `body` with a fresh scratch folder (under TMPDIR, so on the disk a learner's
+    /// folder would be on), removed afterwards.
+    static func inScratch(_ body: (String) throws -> Void) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try body(scratch)
     }
 
     static func cpuName() -> String {
