@@ -93,6 +93,23 @@ extension JSON {
         out += "\""
     }
 
+    /// `writeString` into UTF-8 bytes (the same escapes), for writers that build bytes.
+    public static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Most strings need no escape: append them whole.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            var escaped = ""
+            writeString(String(decoding: bytes, as: UTF8.self), to: &escaped)
+            out.append(contentsOf: escaped.utf8.dropFirst().dropLast())
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// Python prints `5.0` for a whole double and `1e+16` style exponents; JavaScript prints `5`.
     static func formatDouble(_ d: Double, python: Bool) -> String {
         guard d.isFinite else { return python ? (d.isNaN ? "NaN" : (d > 0 ? "Infinity" : "-Infinity")) : "null" }

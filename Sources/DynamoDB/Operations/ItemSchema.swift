@@ -96,9 +96,9 @@ struct ItemRows {
     func put(_ key: StoredKey, _ item: AttributeMap, size: Int, ifKeySchema keySchema: String, in db: Database) throws -> Bool {
         let statement = try db.cachedStatement(sql: Self.putIfKeySchemaSQL)
         let handle = statement.sqliteStatement
-        var text = item.storedText
+        let text = item.storedBytes
         var table = self.table, schema = keySchema
-        let code = text.withUTF8 { text in
+        let code = text.withUnsafeBufferPointer { text in
             table.withUTF8 { table in
                 schema.withUTF8 { schema in
                     key.partition.withUnsafeBufferPointer { partition in
