@@ -21,30 +21,36 @@ public struct Store: Sendable {
     public let writer: any DatabaseWriter
     /// The file, or nil in memory.
     public let path: String?
+    /// Checkpoints the file's WAL off the writer's thread (nil in memory).
+    let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) the database at `path` and applies `migrations` in order.
-    public static func open(path: String, migrations: [Migration]) throws -> Store {
+    /// `checkpointFrames` is the WAL length that starts a checkpoint (tests make it small).
+    public static func open(path: String, migrations: [Migration], checkpointFrames: Int32 = walCheckpointFrames) throws -> Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        let checkpointer = WALCheckpointer(path: path, threshold: checkpointFrames)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Reads map the file instead of copying each page through pread(): a FilterLogEvents
             // over a million events walks every page of the log table (measured by `bench`).
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
-            // Checkpoints (each one two fsyncs) every 8,000 WAL pages instead of SQLite's 1,000:
-            // one-transaction-per-item writes otherwise checkpoint every few hundred puts.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
+            checkpointer.install(on: db)
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrate(pool, migrations)
-        return Store(writer: pool, path: path)
+        return Store(writer: pool, path: path, checkpointer: checkpointer)
     }
+
+    /// WAL pages that start a checkpoint: 8,000 (32 MiB) instead of SQLite's 1,000, which made
+    /// one-transaction-per-item writes checkpoint every few hundred puts.
+    public static let walCheckpointFrames: Int32 = 8000
 
     /// A private in-memory database (tests).
     public static func inMemory(migrations: [Migration]) throws -> Store {
         let queue = try DatabaseQueue()
         try migrate(queue, migrations)
-        return Store(writer: queue, path: nil)
+        return Store(writer: queue, path: nil, checkpointer: nil)
     }
 
     private static func migrate(_ writer: any DatabaseWriter, _ migrations: [Migration]) throws {

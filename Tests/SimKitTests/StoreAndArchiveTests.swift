@@ -14,7 +14,8 @@ import Testing
         #expect(mode == "wal")
         #expect(sync == 1)  // NORMAL
         #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA mmap_size") } == 1_073_741_824)
-        #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 8_000)
+        // SQLite reports 0: its own auto-checkpoint hook is replaced by `WALCheckpointer`.
+        #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 0)
         // Migrations are applied once: reopening does not fail on CREATE TABLE.
         _ = try Store.open(path: "\(folder)/a.sqlite", migrations: [Migration("t") { try $0.execute(sql: "CREATE TABLE t (x)") }])
     }
