@@ -8,8 +8,14 @@ struct RequestExpressions {
     var projection: Projection?
     var keyCondition: KeyCondition?
 
+    /// Every member that holds an expression or its placeholders.
+    private static let allMembers = ["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "FilterExpression",
+                                     "ProjectionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"]
+
     /// Parses the members a request has. `keys` (partition and sort key) is given for Query.
     static func parse(_ request: Request, keys: (KeyCondition.KeyAttribute, KeyCondition.KeyAttribute?)? = nil) throws -> RequestExpressions {
+        // A plain PutItem or GetItem has none of these members: nothing to parse or check.
+        if allMembers.allSatisfy({ request[$0] == nil }) { return RequestExpressions() }
         var attributes = try ExpressionAttributes.parse(names: request["ExpressionAttributeNames"],
                                                         values: request["ExpressionAttributeValues"])
         var parsed = RequestExpressions()
