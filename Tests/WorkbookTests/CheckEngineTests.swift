@@ -186,6 +186,33 @@ import Testing
         #expect(result.passed, "\(result.checks.first?.miss.map { "\($0.expected) / \($0.got)" } ?? "")")
     }
 
+    /// A failed command's trace shows its last 14 lines, but never opens on the tail of a wrapped
+    /// SAM table row: it starts at the row's first line instead (this row, from a real
+    /// `sam deploy` transcript, wraps its type and reason columns).
+    @Test func aTraceExcerptStartsAtTheRowItCutInto() {
+        let table = [
+            "ROLLBACK_IN_PROGRESS     AWS::CloudFormation::S   lambda-to-dynamodb       The following",
+            "                         tack                                              resource(s) failed to",
+            "                                                                           create:",
+            "                                                                           [LambdaPutDynamoDB].",
+        ]
+        let tail = (1...12).map { "DELETE_COMPLETE          AWS::IAM::Role           Role\($0)                    -" }
+        let output = ["Initiating deployment", "=====================", "CloudFormation events from stack operations"] + table + tail
+        let excerpt = CheckSession.excerpt(output)
+        #expect(excerpt.first == "…")
+        #expect(excerpt.dropFirst().first == table[0], "\(excerpt)")
+        #expect(excerpt.last == tail.last)
+        #expect(excerpt.count == 1 + 4 + 12)
+
+        // A plain cut stays at 14 lines; an indented block longer than the widening keeps its cut.
+        let plain = (1...20).map { "line \($0)" }
+        #expect(CheckSession.excerpt(plain) == ["…"] + plain.suffix(14))
+        let indented = ["heading"] + (1...30).map { "  detail \($0)" }
+        #expect(CheckSession.excerpt(indented) == ["…"] + indented.suffix(14))
+        // Short output is shown whole, without "…".
+        #expect(CheckSession.excerpt(Array(plain.prefix(14))) == Array(plain.prefix(14)))
+    }
+
     @Test func observationPaths() {
         let json: JSON = ["a": ["b": [1, 2, ["c": "x"]]]]
         #expect(ObservationPath.lookup("a.b[2].c", in: json) == "x")

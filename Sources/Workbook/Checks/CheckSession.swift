@@ -73,7 +73,7 @@ struct CheckSession {
             .map { String($0).trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.replacingOccurrences(of: "\r", with: "")) }
             .filter { !$0.isEmpty }
         trace.append(TraceLine(actor: "workbook", text: "\(Self.typed(arguments))  → exit \(exit)",
-                               detail: output.count > 14 ? ["…"] + output.suffix(14) : output))
+                               detail: Self.excerpt(output)))
         traceStackEvents()
         traceJournal()
         var observed: JSON = ["exit": .int(Int64(exit)), "stdout": .string(stdout), "stderr": .string(stderr)]
@@ -105,6 +105,21 @@ struct CheckSession {
     }
 
     /// Text without ANSI colour codes (SAM writes some even when not on a terminal).
+    /// The last `count` lines of a command's output, after "…" when some were left out.
+    ///
+    /// A cut that lands inside a wrapped table row (SAM's event table continues a row on lines
+    /// that start with spaces) or an indented block would open on a fragment such as
+    /// "tack   resource(s) failed to"; the excerpt then starts at the line that begins it,
+    /// when that is at most `widen` lines further up.
+    static func excerpt(_ lines: [String], last count: Int = 14, widen: Int = 6) -> [String] {
+        guard lines.count > count else { return lines }
+        var start = lines.count - count
+        var head = start
+        while head > 0, start - head < widen, lines[head].first?.isWhitespace == true { head -= 1 }
+        if lines[head].first?.isWhitespace == false { start = head }
+        return start == 0 ? lines : ["…"] + lines[start...]
+    }
+
     static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
