@@ -39,12 +39,16 @@ struct Bench: WorkbookRunnable {
             try Self.inScratch { try LambdaSDKBench(iterations: iterations, scratch: $0).run(c) }
             return 0
         default:
-            break
+            try Self.inScratch { try checksAndDeploys(c, scratch: $0) }
+            return 0
         }
+    }
+
+    /// `checks` (and, for `all`, every other case after it): check 01 and 02 on their
+    /// solutions and a deploy of the sample, in-process and as a `workbook` process.
+    func checksAndDeploys(_ c: Console, scratch: String) throws {
         let course = try Course.locate()
         let lessons = try ["01", "02"].map { try course.lesson($0) }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
         let learner = "\(scratch)/learner"
         try FileManager.default.createDirectory(atPath: learner, withIntermediateDirectories: true)
         for lesson in lessons {
@@ -83,7 +87,6 @@ struct Bench: WorkbookRunnable {
             c.out("\n")
             try DynamoDBBench(scratch: scratch, executable: exe).run(c)
         }
-        return 0
     }
 
     static let deployArguments = ["sam", "deploy", "--stack-name", "lambda-to-dynamodb", "--resolve-s3", "--capabilities", "CAPABILITY_IAM",

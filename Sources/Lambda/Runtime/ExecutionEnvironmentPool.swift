@@ -70,7 +70,6 @@ public final class ExecutionEnvironmentPool: Sendable {
     }
 
     public let settings: Settings
-    /// Each runtime family's launcher, located on first use.
     /// Each runtime family's launcher, located once per pool (Python's costs a `python3` run).
     private let launchers: Protected<[RuntimeLauncher.Family: Task<RuntimeLauncher, any Error>]> = Protected([:])
     private let spawner: AsyncStream<Job>.Continuation
@@ -256,7 +255,10 @@ public final class ExecutionEnvironmentPool: Sendable {
     /// The launcher of `runtime`'s family: environments starting at once share one lookup; a
     /// failed one is forgotten, so a later start tries again.
     private func launcher(for runtime: String) async throws -> RuntimeLauncher {
-        let family = RuntimeLauncher.Family(runtime: runtime) ?? .node
+        // `simulatedRuntime` turned other runtimes away before any environment was asked for.
+        guard let family = RuntimeLauncher.Family(runtime: runtime) else {
+            throw WorkbookError.notSimulated("Running the \(runtime) runtime", at: nil)
+        }
         let hostPath = settings.hostPath
         let lookup = launchers.withLock { lookups in
             if let running = lookups[family] { return running }
