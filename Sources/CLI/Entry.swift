@@ -101,7 +101,20 @@ struct Invocation {
             return 2
         }
         guard let runnable = command as? WorkbookRunnable else {
-            context.console.out(WorkbookCommand.helpMessage(for: type(of: command)) + "\n")
+            // ArgumentParser's own `help` command, which `--help` and `-h` also parse to: its run()
+            // asks for the help of the command it names, as a CleanExit carrying that text.
+            // (Printing the parsed command's own help printed `help`'s, for every command.)
+            var command = command
+            do {
+                try command.run()
+            } catch {
+                let message = WorkbookCommand.fullMessage(for: error)
+                guard WorkbookCommand.exitCode(for: error) == .success else {
+                    context.console.err(message + "\n")
+                    return 2
+                }
+                context.console.out(message + "\n")
+            }
             return 0
         }
         return try runnable.run(context, globals: globals)

@@ -85,6 +85,22 @@ struct GlobalFlagsTests {
         }
     }
 
+    /// `--help`, `-h` and `help` print the help of the command they name (they all printed the
+    /// `help` command's own help once), on stdout, exit 0.
+    @Test(arguments: [
+        (["--help"], "OVERVIEW: Serverless Sprint Workbook"), (["-h"], "OVERVIEW: Serverless Sprint Workbook"),
+        (["help"], "OVERVIEW: Serverless Sprint Workbook"), (["check", "--help"], "USAGE: workbook check [<lesson>]"),
+        (["help", "check"], "USAGE: workbook check [<lesson>]"), (["help", "clock"], "USAGE: workbook clock <subcommand>"),
+        (["reset", "-h"], "USAGE: workbook reset"),
+    ])
+    func helpPrintsTheNamedCommandsHelp(arguments: [String], expected: String) throws {
+        let learner = try LearnerFolder()
+        let run = try workbook(arguments, in: learner.sprint)
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        #expect(run.stdout.contains(expected), "\(run.transcript)")
+        #expect(!run.stdout.contains("Show subcommand help information"), "\(run.transcript)")
+    }
+
     @Test func aBadFlagGoldens() throws {
         let learner = try LearnerFolder()
         try Golden.assertMatches(learner.mask.apply(try workbook(["list", "--bogus"], in: learner.sprint).transcript), "bad-flag")
