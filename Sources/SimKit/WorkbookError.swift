@@ -31,13 +31,16 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String { rendered(.en) }
 
     /// An AWS resource type, property or feature the simulator does not model, named as such.
+    /// With a location it is in a template; without one, in a command or what a command did.
     public static func notSimulated(_ feature: String, at location: SourceLocation?) -> WorkbookError {
         WorkbookError(
             LocalizedText(en: "\(feature) is not simulated", ko: "\(feature)은(는) 시뮬레이션되지 않습니다"),
             at: location,
-            fix: LocalizedText(
-                en: "remove it, or deploy this template to a real AWS account with the real SAM CLI",
-                ko: "이 부분을 지우거나, 실제 AWS 계정에 실제 SAM CLI로 배포하세요"))
+            fix: location != nil
+                ? LocalizedText(en: "remove it, or deploy this template to a real AWS account with the real SAM CLI",
+                                ko: "이 부분을 지우거나, 실제 AWS 계정에 실제 SAM CLI로 배포하세요")
+                : LocalizedText(en: "leave it out here (check its spelling too), or use it on a real AWS account with the real sam or aws CLI",
+                                ko: "여기서는 빼고 (철자도 확인하세요), 실제 AWS 계정에서 실제 sam 또는 aws CLI로 사용하세요"))
     }
 }
 

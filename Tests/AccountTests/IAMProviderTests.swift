@@ -51,6 +51,18 @@ import Testing
         #expect(failure.handlerErrorCode == "NotFound")
     }
 
+    /// A known AWS managed policy under the wrong path (lesson 02's likely slip: no
+    /// `service-role/`) does not exist in AWS either: the role fails as IAM fails it, so the
+    /// learner fixes the ARN instead of reading "not simulated".
+    @Test func aKnownManagedPolicyUnderTheWrongPathIsNoSuchEntity() throws {
+        let sim = try Sim.standard()
+        let arn = "arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"
+        let failure = try failureOf(try sim.create("AWS::IAM::Role", role(["ManagedPolicyArns": [.string(arn)]])))
+        #expect(failure.message == "Policy \(arn) does not exist or is not attachable.")
+        #expect(failure.statusCode == 404)
+        #expect(try sim.serviceState().roles.isEmpty)
+    }
+
     @Test func malformedInlinePolicyFailsTheRole() throws {
         let sim = try Sim.standard(onDisk: false)
         let noResource: JSON = ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "dynamodb:GetItem"]]]

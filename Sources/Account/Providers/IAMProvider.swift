@@ -44,7 +44,12 @@ extension AccountProvisioner {
         }
         let managed = (request.properties["ManagedPolicyArns"]?.arrayValue ?? []).compactMap { Self.text($0) }
         for arn in managed where account.managedPolicies.policy(arn: arn) == nil {
-            if arn.hasPrefix("arn:aws:iam::aws:policy/") {
+            // An AWS managed policy the catalogue does not hold may well exist: say so. But one it
+            // holds under another path (`policy/AWSLambdaBasicExecutionRole` for
+            // `policy/service-role/AWSLambdaBasicExecutionRole`) does not exist in AWS either: fail
+            // as IAM does, so the learner fixes the ARN instead of blaming the simulator.
+            let name = String(arn.split(separator: "/").last ?? "")
+            if arn.hasPrefix("arn:aws:iam::aws:policy/"), account.managedPolicies.policy(named: name) == nil {
                 throw WorkbookError.notSimulated("managed policy \(arn)", at: nil)
             }
             throw ProvisionFailure.service("Iam", AWSError(code: "NoSuchEntity", message: "Policy \(arn) does not exist or is not attachable.", httpStatus: 404))

@@ -1,5 +1,6 @@
 import CloudFormation
 import Foundation
+import Lambda
 import SAMCLI
 import SimKit
 
@@ -42,14 +43,29 @@ struct SAMBuild {
                 console.emit(refusal.emission)
                 return console.fail(refusal.error)
             }
+            let location = root["Resources"]?[group.functions[0]]?.location
+            if runtime.isEmpty {
+                throw WorkbookError(
+                    LocalizedText(en: "function \(group.functions[0]) has no Runtime, so sam build cannot tell how to build it",
+                                  ko: "함수 \(group.functions[0])에 Runtime이 없어서 sam build가 빌드 방법을 알 수 없습니다"),
+                    at: location,
+                    fix: LocalizedText(en: "add `Runtime: nodejs22.x` to its Properties (or to Globals: Function:), spelled exactly so",
+                                       ko: "Properties(또는 Globals: Function:)에 `Runtime: nodejs22.x`를 정확히 이 철자로 추가하세요"))
+            }
+            // A runtime Lambda never had (`NodeJS22.x`, `nodejs22`): SAM's own refusal, "Build
+            // Failed" then "Error: 'nodejs22' runtime is not supported", exit 1
+            // (samcli/lib/build/app_builder.py, UnsupportedRuntimeException).
+            if RuntimeLifecycle.bundled.runtimes[runtime] == nil {
+                console.emit(messages.failed())
+                return console.fail(SAMError("'\(runtime)' runtime is not supported"))
+            }
             let failure: (emission: Emission, error: SAMError)?
             if runtime.hasPrefix("nodejs") {
                 failure = try buildNode(source: source, functions: group.functions, staging: staging)
             } else if runtime.hasPrefix("python3.") {
                 failure = try buildPython(source: source, runtime: runtime, functions: group.functions, staging: staging)
             } else {
-                throw WorkbookError.notSimulated("sam build for runtime \(runtime.isEmpty ? "(none)" : runtime)",
-                                                 at: root["Resources"]?[group.functions[0]]?.location)
+                throw WorkbookError.notSimulated("sam build for runtime \(runtime)", at: location)
             }
             if let failure {
                 console.emit(failure.emission)
