@@ -87,9 +87,13 @@ struct LessonFlowTests {
         try "Resources: {}\n".write(toFile: "\(learner.lesson)/template.yaml", atomically: true, encoding: .utf8)
         try "notes\n".write(toFile: "\(learner.lesson)/notes.txt", atomically: true, encoding: .utf8)
 
+        let folderBefore = try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int
         let run = try workbook(["reset", "01"], in: learner.sprint)
         #expect(run.exitCode == 0, "\(run.transcript)")
         try Golden.assertMatches(learner.mask.apply(run.transcript), "reset-01")
+        // The same folder (inode) holds the starter: a shell that typed `workbook reset` from
+        // inside the lesson stays in the lesson, not in the backup.
+        #expect(try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int == folderBefore)
 
         let starter = "\(Self.lessonSource)/starter"
         #expect(Files.list(learner.lesson) == Files.list(starter))

@@ -28,19 +28,32 @@ public struct LearnerFolder: Sendable {
     }
 
     /// Puts the starter files back; the learner's previous files move to `.workbook/backup/`.
-    /// Returns where the old files went, if there were any.
+    ///
+    /// The lesson folder itself stays (its contents are swapped), so a shell sitting in it —
+    /// where a learner types `workbook reset` — still is in the lesson afterwards, not in the
+    /// backup the folder would have become had it been moved. The starter is copied first, so a
+    /// failed copy changes nothing; the rest are renames within the learner's folder.
     public func reset(_ lesson: Lesson) throws -> String? {
         let fm = FileManager.default
-        var backup: String?
-        if fm.fileExists(atPath: folder(of: lesson)) {
-            var n = 1
-            while fm.fileExists(atPath: "\(root)/.workbook/backup/\(lesson.id)-\(n)") { n += 1 }
-            let target = "\(root)/.workbook/backup/\(lesson.id)-\(n)"
-            try fm.createDirectory(atPath: "\(root)/.workbook/backup", withIntermediateDirectories: true)
-            try fm.moveItem(atPath: folder(of: lesson), toPath: target)
-            backup = target
+        let folder = folder(of: lesson)
+        guard fm.fileExists(atPath: folder) else {
+            try copyStarter(lesson, to: folder)
+            return nil
         }
-        try copyStarter(lesson, to: folder(of: lesson))
+        let staging = folder + ".staging"
+        try? fm.removeItem(atPath: staging)
+        try fm.copyItem(atPath: lesson.starterFolder, toPath: staging)
+        defer { try? fm.removeItem(atPath: staging) }
+        var n = 1
+        while fm.fileExists(atPath: "\(root)/.workbook/backup/\(lesson.id)-\(n)") { n += 1 }
+        let backup = "\(root)/.workbook/backup/\(lesson.id)-\(n)"
+        try fm.createDirectory(atPath: backup, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: folder) {
+            try fm.moveItem(atPath: "\(folder)/\(name)", toPath: "\(backup)/\(name)")
+        }
+        for name in try fm.contentsOfDirectory(atPath: staging) {
+            try fm.moveItem(atPath: "\(staging)/\(name)", toPath: "\(folder)/\(name)")
+        }
         return backup
     }
 
