@@ -106,6 +106,31 @@ struct LessonFlowTests {
         #expect(try Files.read("\(backup)/notes.txt") == "notes\n")
     }
 
+    /// From the folder above `sprint/` (where `init sprint` ran), check and reset point at
+    /// `sprint` instead of looking for `./01-sam-deploy` (and creating it there, for reset);
+    /// bare `workbook` says where the learner folder is. A lesson folder the learner deleted is
+    /// put back by reset, as check now says.
+    @Test func aCommandOutsideTheLearnerFolderPointsAtIt() throws {
+        let learner = try LearnerFolder()
+        let parent = (learner.sprint as NSString).deletingLastPathComponent
+        for arguments in [["check", "01"], ["reset", "01"]] {
+            let run = try workbook(arguments, in: parent)
+            #expect(run.exitCode == 2, "\(run.transcript)")
+            #expect(run.stderr.contains("is not a learner folder, but sprint is"), "\(run.transcript)")
+            #expect(run.stderr.contains("fix: cd sprint (or add --workspace sprint)"), "\(run.transcript)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(parent)/01-sam-deploy"))
+        let status = try workbook([], in: parent)
+        #expect(status.stdout.contains("your learner folder is sprint, not this one."), "\(status.transcript)")
+
+        try FileManager.default.removeItem(atPath: learner.lesson)
+        let missing = try workbook(["check", "01"], in: learner.sprint)
+        #expect(missing.exitCode == 2, "\(missing.transcript)")
+        #expect(missing.stderr.contains("fix: workbook reset 01 puts its starter files back"), "\(missing.transcript)")
+        #expect(try workbook(["reset", "01"], in: learner.sprint).exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: "\(learner.lesson)/template.yaml"))
+    }
+
     @Test func resetOfAnUnknownLessonIsBadUsage() throws {
         let learner = try LearnerFolder()
         let run = try workbook(["reset", "99"], in: learner.sprint)

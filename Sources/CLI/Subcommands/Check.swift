@@ -11,14 +11,13 @@ struct Check: WorkbookRunnable {
     @Argument(help: "01, 1 or 01-sam-deploy (default: the current lesson).") var lesson: String?
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
-        let folder = try LessonSupport.folder(context)
+        let folder = try LessonSupport.learnerFolder(context)
         guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.current(folder) else { return 2 }
         guard folder.exists(chosen) else {
-            context.console.err(WorkbookError(
+            throw WorkbookError(
                 LocalizedText(en: "\(folder.folder(of: chosen)) does not exist", ko: "\(folder.folder(of: chosen))이(가) 없습니다"),
-                fix: LocalizedText(en: "run workbook init in your workspace first", ko: "먼저 작업 폴더에서 workbook init을 실행하세요"),
-                exitCode: 1).rendered(context.language) + "\n")
-            return 1
+                fix: LocalizedText(en: "workbook reset \(chosen.id.prefix(2)) puts its starter files back",
+                                   ko: "workbook reset \(chosen.id.prefix(2))로 시작 파일을 다시 만드세요"))
         }
         let result = try LessonSupport.runner(context.language).check(chosen, learnerFolder: folder.folder(of: chosen))
         try Progress.open(workspace: folder.root).record(result)
@@ -60,6 +59,11 @@ struct Status {
         let c = context.console
         let ko = context.language == .ko
         guard folder.course.lessons.contains(where: folder.exists) else {
+            if let below = LessonSupport.learnerFoldersBelow(folder.root).first {
+                c.out(ko ? "Serverless Sprint Workbook — 이 폴더가 아니라 \(below)이(가) 작업 폴더입니다.\n다음 명령: cd \(below)\n"
+                         : "Serverless Sprint Workbook — your learner folder is \(below), not this one.\nNext: cd \(below)\n")
+                return 0
+            }
             c.out(ko ? "Serverless Sprint Workbook — 아직 작업 폴더가 없습니다.\n시작: workbook init sprint && cd sprint\n"
                      : "Serverless Sprint Workbook — no learner folder here yet.\nStart: workbook init sprint && cd sprint\n")
             return 0

@@ -13,6 +13,33 @@ enum LessonSupport {
         LearnerFolder(root: context.workspace, course: try course())
     }
 
+    /// The workspace, when it is a learner folder (it holds `.workbook/`, as `workbook init`
+    /// makes it); otherwise an error that points at one just below it, or at `workbook init`.
+    /// (Run from the folder above `sprint/`, `check 01` used to look for `./01-sam-deploy`, and
+    /// told the learner to run `init` there.)
+    static func learnerFolder(_ context: CommandContext) throws -> LearnerFolder {
+        let folder = try self.folder(context)
+        guard !FileManager.default.fileExists(atPath: "\(folder.root)/.workbook") else { return folder }
+        if let below = learnerFoldersBelow(folder.root).first {
+            throw WorkbookError(
+                LocalizedText(en: "\(folder.root) is not a learner folder, but \(below) is",
+                              ko: "\(folder.root)은(는) 작업 폴더가 아니지만 \(below)은(는) 작업 폴더입니다"),
+                fix: LocalizedText(en: "cd \(below) (or add --workspace \(below)) and run it again",
+                                   ko: "cd \(below) 한 뒤 (또는 --workspace \(below)를 붙여) 다시 실행하세요"))
+        }
+        throw WorkbookError(
+            LocalizedText(en: "\(folder.root) is not a learner folder (it has no .workbook/)",
+                          ko: "\(folder.root)은(는) 작업 폴더가 아닙니다 (.workbook/이 없습니다)"),
+            fix: LocalizedText(en: "create one with workbook init sprint, then cd sprint",
+                               ko: "workbook init sprint로 만든 뒤 cd sprint 하세요"))
+    }
+
+    /// The folders directly inside `root` that are learner folders, by name, sorted.
+    static func learnerFoldersBelow(_ root: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: "\(root)/\($0)/.workbook") }.sorted()
+    }
+
     /// The runner checks use: each step is a workbook command parsed and run in-process against
     /// the check's own account.
     static func runner(_ language: Language) -> CheckRunner {
@@ -104,7 +131,7 @@ struct Reset: WorkbookRunnable {
     @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
-        let folder = try LessonSupport.folder(context)
+        let folder = try LessonSupport.learnerFolder(context)
         let chosen = try folder.course.lesson(lesson)
         let backup = try folder.reset(chosen)
         if let backup { context.console.out(LessonSupport.text(context, en: "your files moved to \(backup)\n", ko: "기존 파일은 \(backup)(으)로 옮겼습니다\n")) }
