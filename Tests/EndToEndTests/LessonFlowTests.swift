@@ -131,6 +131,19 @@ struct LessonFlowTests {
         #expect(FileManager.default.fileExists(atPath: "\(learner.lesson)/template.yaml"))
     }
 
+    /// Without a lesson number, show, hint and check mean the lesson folder the learner is in
+    /// (lesson 02's here, while the current lesson is still 01), and the current lesson above it.
+    @Test func withoutANumberTheLessonFolderYouAreInIsMeant() throws {
+        let learner = try LearnerFolder()
+        let inside02 = learner.folder(of: "02-invoke-and-watch")
+        let show = try workbook(["show"], in: inside02)
+        #expect(show.exitCode == 0)
+        #expect(show.stdout == (try workbook(["show", "02"], in: learner.sprint)).stdout)
+        #expect(try workbook(["hint"], in: "\(inside02)/src").stdout == (try workbook(["hint", "02"], in: learner.sprint)).stdout)
+        #expect(try workbook(["check"], in: inside02).stdout.hasPrefix("02-invoke-and-watch"))
+        #expect(try workbook(["show"], in: learner.sprint).stdout == (try workbook(["show", "01"], in: learner.sprint)).stdout)
+    }
+
     @Test func resetOfAnUnknownLessonIsBadUsage() throws {
         let learner = try LearnerFolder()
         let run = try workbook(["reset", "99"], in: learner.sprint)

@@ -8,11 +8,11 @@ import Workbook
 /// files, 2 for a bad invocation.
 struct Check: WorkbookRunnable {
     static let configuration = CommandConfiguration(abstract: "Check your work on a lesson (in a fresh simulated account).")
-    @Argument(help: "01, 1 or 01-sam-deploy (default: the current lesson).") var lesson: String?
+    @Argument(help: "01, 1 or 01-sam-deploy (default: the lesson folder you are in, else the current lesson).") var lesson: String?
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.learnerFolder(context)
-        guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.current(folder) else { return 2 }
+        guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.meant(context, folder) else { return 2 }
         guard folder.exists(chosen) else {
             throw WorkbookError(
                 LocalizedText(en: "\(folder.folder(of: chosen)) does not exist", ko: "\(folder.folder(of: chosen))이(가) 없습니다"),

@@ -48,6 +48,16 @@ enum LessonSupport {
         }
     }
 
+    /// The lesson a command without a lesson number means: the one whose folder the learner
+    /// is in (`cd sprint/01-sam-deploy && workbook check`, as README shows), else `current`.
+    static func meant(_ context: CommandContext, _ folder: LearnerFolder) throws -> Lesson? {
+        let here = URL(fileURLWithPath: context.console.currentDirectory).standardizedFileURL.path + "/"
+        let inside = folder.course.lessons.first { lesson in
+            here.hasPrefix(URL(fileURLWithPath: folder.folder(of: lesson)).standardizedFileURL.path + "/")
+        }
+        return try inside ?? current(folder)
+    }
+
     /// The first lesson not passed yet (or the last one).
     static func current(_ folder: LearnerFolder) throws -> Lesson? {
         let progress = try Progress.open(workspace: folder.root).entries()
@@ -98,12 +108,12 @@ struct List: WorkbookRunnable {
 
 /// `workbook show [LESSON]`.
 struct Show: WorkbookRunnable {
-    static let configuration = CommandConfiguration(abstract: "Print a lesson (default: the current one).")
+    static let configuration = CommandConfiguration(abstract: "Print a lesson (default: the lesson folder you are in, else the current one).")
     @Argument(help: "01, 1 or 01-sam-deploy.") var lesson: String?
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
-        let chosen = try lesson.map { try folder.course.lesson($0) } ?? LessonSupport.current(folder)
+        let chosen = try lesson.map { try folder.course.lesson($0) } ?? LessonSupport.meant(context, folder)
         guard let chosen else { return 0 }
         context.console.out(chosen.readme(context.language))
         return 0
@@ -117,7 +127,7 @@ struct Hint: WorkbookRunnable {
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
-        guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.current(folder) else { return 0 }
+        guard let chosen = try lesson.map({ try folder.course.lesson($0) }) ?? LessonSupport.meant(context, folder) else { return 0 }
         for check in chosen.checks {
             context.console.out("\(check.id): \(check.hint.text(context.language))\n")
         }
