@@ -91,6 +91,7 @@ struct Invocation {
         do {
             command = try WorkbookCommand.parseAsRoot(arguments)
         } catch {
+            if let unknown = Self.unknownCommand(arguments) { throw unknown }
             let code = WorkbookCommand.exitCode(for: error)
             let message = WorkbookCommand.fullMessage(for: error)
             if code == .success {
@@ -118,6 +119,34 @@ struct Invocation {
             return 0
         }
         return try runnable.run(context, globals: globals)
+    }
+}
+
+extension Invocation {
+    /// The workbook's own commands, and `help`.
+    static var commandNames: [String] { WorkbookCommand.configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// A first word that is no workbook command: said as such, with the command it looks like
+    /// (ArgumentParser's own words were "2 unexpected arguments: 'checkk', '01'"). AWS and SAM
+    /// words are pointed at `workbook aws` / `workbook sam`.
+    static func unknownCommand(_ arguments: [String]) -> WorkbookError? {
+        guard let word = arguments.first, !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let awsServices = AWSCommandLine.serviceNames, samCommands = ["build", "deploy", "delete", "validate", "local", "logs", "list", "init", "sync"]
+        let fix: LocalizedText
+        if awsServices.contains(word) {
+            fix = LocalizedText(en: "aws commands go through the simulated aws CLI: workbook aws \(word) …",
+                                ko: "aws 명령은 시뮬레이션된 aws CLI로 실행합니다: workbook aws \(word) …")
+        } else if samCommands.contains(word) {
+            fix = LocalizedText(en: "SAM commands go through the simulated SAM CLI: workbook sam \(word) …",
+                                ko: "SAM 명령은 시뮬레이션된 SAM CLI로 실행합니다: workbook sam \(word) …")
+        } else if let near = Spelling.nearest(word, in: commandNames) {
+            fix = LocalizedText(en: "did you mean workbook \(near)? (workbook --help lists every command)",
+                                ko: "workbook \(near)을(를) 뜻했나요? (workbook --help에 모든 명령이 있습니다)")
+        } else {
+            fix = LocalizedText(en: "workbook --help lists every command; the simulated tools are workbook sam … and workbook aws …",
+                                ko: "workbook --help에 모든 명령이 있습니다. 시뮬레이션된 도구는 workbook sam …, workbook aws …입니다")
+        }
+        return WorkbookError(LocalizedText(en: "unknown command '\(word)'", ko: "알 수 없는 명령 '\(word)'"), fix: fix)
     }
 }
 

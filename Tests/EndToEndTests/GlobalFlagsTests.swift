@@ -101,6 +101,32 @@ struct GlobalFlagsTests {
         #expect(!run.stdout.contains("Show subcommand help information"), "\(run.transcript)")
     }
 
+    /// A first word that is no workbook command says so, with the command it looks like, or the
+    /// simulated tool it belongs to; exit 2, one error line.
+    @Test(arguments: [
+        (["checkk", "01"], "fix: did you mean workbook check?"), (["lambda", "invoke"], "fix: aws commands go through the simulated aws CLI: workbook aws lambda"),
+        (["deploy"], "fix: SAM commands go through the simulated SAM CLI: workbook sam deploy"), (["frobnicate"], "fix: workbook --help lists every command"),
+    ])
+    func anUnknownCommandSaysWhatItLooksLike(arguments: [String], fix: String) throws {
+        let learner = try LearnerFolder()
+        let run = try workbook(arguments, in: learner.sprint)
+        #expect(run.exitCode == 2, "\(run.transcript)")
+        #expect(run.stderr.hasPrefix("error: unknown command '\(arguments[0])'\n"), "\(run.transcript)")
+        #expect(run.stderr.contains(fix), "\(run.transcript)")
+    }
+
+    /// `aws cloudfromation`: argparse's refusal of an unknown command, as the real CLI's (a slip
+    /// on a simulated service); `aws s3`: a real service the workbook does not simulate.
+    @Test func anAWSServiceSlipIsInvalidChoiceAndAnUnsimulatedServiceSaysSo() throws {
+        let learner = try LearnerFolder()
+        let slip = try workbook(["aws", "cloudfromation", "describe-stacks"], in: learner.sprint)
+        #expect(slip.exitCode == 252, "\(slip.transcript)")
+        #expect(slip.stderr.contains("aws: error: argument command: Invalid choice, valid choices are:\n\ncloudformation "), "\(slip.transcript)")
+        let s3 = try workbook(["aws", "s3", "ls"], in: learner.sprint)
+        #expect(s3.exitCode == 2)
+        #expect(s3.stderr.hasPrefix("error: aws s3 is not simulated\n  fix: leave it out here"), "\(s3.transcript)")
+    }
+
     @Test func aBadFlagGoldens() throws {
         let learner = try LearnerFolder()
         try Golden.assertMatches(learner.mask.apply(try workbook(["list", "--bogus"], in: learner.sprint).transcript), "bad-flag")

@@ -6,6 +6,8 @@ import SimKit
 /// simulated services.
 public enum AWSCommandLine {
     static let services: [any AWSService] = [CloudFormationService(), LogsService(), DynamoDBService(), LambdaService()]
+    /// The `aws` commands (services) the workbook simulates.
+    public static var serviceNames: [String] { services.map(\.name) }
 
     public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
         do {
@@ -28,6 +30,13 @@ public enum AWSCommandLine {
         }
         let (serviceName, operationName) = (rest[0], rest[1])
         guard let service = services.first(where: { $0.name == serviceName }) else {
+            // A slip on a simulated service's name (`cloudfromation`) is argparse's refusal of an
+            // unknown command, as the real CLI's (which lists every service; the list here is the
+            // services the workbook simulates). Any other name may be a real service: say it is
+            // not simulated.
+            if Spelling.nearest(serviceName, in: services.map(\.name)) != nil {
+                throw GlobalAWSOptions.invalidChoice("command", services.map(\.name).sorted())
+            }
             throw WorkbookError.notSimulated("aws \(serviceName)", at: nil)
         }
         let options = OutputOptions(format: globals.output, query: globals.query, terminalWidth: context.console.columns)
