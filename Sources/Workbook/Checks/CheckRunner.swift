@@ -45,7 +45,11 @@ public struct CheckRunner: Sendable {
                     failure = CheckResult.Miss(says: expectation.says ?? LocalizedText(en: expectation.path),
                                                expected: expectation.reveal ? expectation.expectedText
                                                    : (language == .ko ? "(보여 주지 않음: 레슨에서 찾아보세요)" : "(not shown: find it in the lesson)"),
-                                               got: Expectation.text(actual))
+                                               // Nothing found names where it looked, so a renamed
+                                               // answers.yaml key reads as such, not as "(nothing)".
+                                               got: actual == nil
+                                                   ? (language == .ko ? "(\(expectation.path)에 값이 없습니다)" : "(nothing at \(expectation.path))")
+                                                   : Expectation.text(actual))
                     break
                 }
             }
