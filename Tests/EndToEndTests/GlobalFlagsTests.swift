@@ -127,6 +127,20 @@ struct GlobalFlagsTests {
         #expect(s3.stderr.hasPrefix("error: aws s3 is not simulated\n  fix: leave it out here"), "\(s3.transcript)")
     }
 
+    /// `aws help` (which the usage banner recommends) and its service and operation forms print
+    /// what the simulation models, exit 0, instead of failing.
+    @Test func awsHelpListsWhatIsSimulated() throws {
+        let learner = try LearnerFolder()
+        let top = try workbook(["aws", "help"], in: learner.sprint)
+        #expect(top.exitCode == 0, "\(top.transcript)")
+        #expect(top.stdout.contains("  cloudformation\n  dynamodb\n  lambda\n  logs\n"), "\(top.transcript)")
+        let service = try workbook(["aws", "dynamodb", "help"], in: learner.sprint)
+        #expect(service.exitCode == 0 && service.stdout.contains("  put-item\n"), "\(service.transcript)")
+        let operation = try workbook(["aws", "dynamodb", "put-item", "help"], in: learner.sprint)
+        #expect(operation.exitCode == 0 && operation.stdout.contains("  --table-name  (required)\n"), "\(operation.transcript)")
+        #expect(operation.stdout.contains("refuses: --expected"), "\(operation.transcript)")
+    }
+
     @Test func aBadFlagGoldens() throws {
         let learner = try LearnerFolder()
         try Golden.assertMatches(learner.mask.apply(try workbook(["list", "--bogus"], in: learner.sprint).transcript), "bad-flag")

@@ -21,6 +21,10 @@ public enum AWSCommandLine {
     static func dispatch(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
         var globals = GlobalAWSOptions()
         let rest = try globals.extract(arguments)
+        if let help = AWSHelp.text(rest, services: services) {
+            context.console.out(help)
+            return 0
+        }
         guard rest.count >= 2 else {
             if rest.first == "--version" || arguments.contains("--version") {
                 context.console.out("aws-cli/2.31.0 Python/3.13.7 Linux/x86_64 exe/x86_64 (workbook simulation)\n")
