@@ -16,6 +16,12 @@ extension Account {
     /// `dynamodb`, keeping the extra error-body members (`CancellationReasons`, `Item`) the wire needs.
     public func dynamodbDetailed(_ operation: String, _ request: JSON) throws -> Result<JSON, DynamoDBFailure> {
         let operations = dynamoDBOperations
+        // A plain PutItem is one INSERT, atomic by itself: no BEGIN and COMMIT around it, when
+        // there is no clock or id state to save with it either.
+        if operation == "PutItem", stateIsSaved,
+           try store.writeOneStatement({ db in try operations.plainPut(request, now: now(), ids: ids, in: db) }) {
+            return .success(.object(JSONObject()))
+        }
         // Every action plans (and fails) before it writes, so a failure leaves the tables untouched.
         return try write { db in try operations.performDetailed(operation, request, now: now(), ids: ids, in: db) }
     }

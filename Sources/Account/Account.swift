@@ -117,6 +117,13 @@ public final class Account: Sendable {
     /// first; doing that here would nest a write inside any read made within a write.)
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try store.read(body) }
 
+    /// Whether the clock and the id counter are as last saved: a write that moves neither has
+    /// nothing to save with it.
+    var stateIsSaved: Bool {
+        let state = PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot)
+        return persisted.withLock { $0.isSame(as: state) }
+    }
+
     /// Region, account id and seed never change after creation: only the clock and the id
     /// counter are written back, and only when they moved. Returns what it saved.
     func persistState(_ db: Database) throws -> PersistedState? {

@@ -5,6 +5,11 @@ import SimKit
 import TestSupport
 import Testing
 
+/// The error of a failed action, nil for a success.
+private extension Result where Failure == AWSError {
+    var failure: AWSError? { if case .failure(let error) = self { error } else { nil } }
+}
+
 /// `Account.dynamodb`: one transaction per action on an on-disk account.
 @Suite struct DynamoDBAccountTests {
     static func createItems(_ account: Account) throws {
@@ -28,6 +33,36 @@ import Testing
             try operations.perform("GetItem", ["TableName": "Items", "Key": ["ID": ["S": "1"]]], now: 0, ids: account.ids, in: db)
         }
         #expect(try response.get() == ["Item": ["ID": ["S": "1"], "n": ["N": "1.5"]]])
+    }
+
+    /// A plain PutItem is one INSERT without BEGIN and COMMIT: it is stored and leaves no
+    /// transaction open; a table re-created with another key schema (the cached one is stale),
+    /// a conditional put and an invalid put still take the full path, with its answers.
+    @Test func aPlainPutIsOneStatementAndEverythingElseTheFullPath() throws {
+        let folder = TempFolder("dynamodb-plain-put")
+        let account = try Account.fresh(at: "\(folder.path)/account.sqlite", date: TimeFormat.instant(year: 2026, month: 11, day: 25), seed: 7)
+        try Self.createItems(account)
+        _ = try account.dynamodb("GetItem", ["TableName": "Items", "Key": ["ID": ["S": "0"]]]).get()  // the key schema is read
+        #expect(try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["ID": ["S": "1"]]]).get() == .object(JSONObject()))
+        #expect(try account.store.writer.writeWithoutTransaction { $0.isInsideTransaction } == false)
+
+        _ = try account.dynamodb("DeleteTable", ["TableName": "Items"]).get()
+        _ = try account.dynamodb("CreateTable", [
+            "TableName": "Items", "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [["AttributeName": "pk", "AttributeType": "S"]],
+            "KeySchema": [["AttributeName": "pk", "KeyType": "HASH"]],
+        ]).get()
+        let stale = try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["ID": ["S": "1"]]])
+        #expect(stale.failure?.message == "One or more parameter values were invalid: Missing the key pk in the item")
+        #expect(try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["pk": ["S": "1"]]]).get() == .object(JSONObject()))
+
+        let conditional = try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["pk": ["S": "1"]],
+                                                           "ConditionExpression": "attribute_not_exists(pk)"])
+        #expect(conditional.failure?.code == "ConditionalCheckFailedException")
+        let invalid = try account.dynamodb("PutItem", ["TableName": "It", "Item": ["pk": ["S": "1"]]])
+        #expect(invalid.failure?.code == "ValidationException")
+        let scan = try account.dynamodb("Scan", ["TableName": "Items"]).get()
+        #expect(scan == ["Items": [["pk": ["S": "1"]]], "Count": 1, "ScannedCount": 1])
     }
 
     @Test func creationTimeAndTableIdComeFromTheAccount() throws {

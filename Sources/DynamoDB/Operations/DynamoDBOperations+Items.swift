@@ -3,19 +3,40 @@ import SimKit
 
 /// PutItem, GetItem, UpdateItem, DeleteItem.
 extension Context {
-    func putItem(_ request: Request) throws -> JSON {
+    /// A PutItem's members, validated in the order DynamoDB reports their errors.
+    struct PutMembers {
+        var name: String
+        var item: AttributeMap
+        var returnValues: String
+        var mode: CapacityMode
+        var expressions: RequestExpressions
+        /// The old item only matters for a condition, ALL_OLD or the capacity charged.
+        var needsOld: Bool { expressions.condition != nil || returnValues != "NONE" || mode != .none }
+    }
+
+    func putMembers(_ request: Request) throws -> PutMembers {
         let name = try request.tableName()
         let item = try request.item("Item")
         let returnValues = try request.returnValues()
         if !["NONE", "ALL_OLD"].contains(returnValues) { throw DynamoDBErrors.returnValuesPutDelete }
         let mode = try request.capacityMode()
-        let expressions = try RequestExpressions.parse(request)
-        // The old item only matters for a condition, ALL_OLD or the capacity charged.
-        let needsOld = expressions.condition != nil || returnValues != "NONE" || mode != .none
-        if !needsOld, try putWithKnownSchema(name, item) { return .object(JSONObject()) }
-        let table = try table(named: name)
-        let plan = try planPut(request, expressions, table: table, item: item, readOld: needsOld)
-        return try finish(plan, request, returnValues: returnValues, mode: mode)
+        return PutMembers(name: name, item: item, returnValues: returnValues, mode: mode, expressions: try RequestExpressions.parse(request))
+    }
+
+    func putItem(_ request: Request) throws -> JSON {
+        let put = try putMembers(request)
+        if !put.needsOld, try putWithKnownSchema(put.name, put.item) { return .object(JSONObject()) }
+        let table = try table(named: put.name)
+        let plan = try planPut(request, put.expressions, table: table, item: put.item, readOld: put.needsOld)
+        return try finish(plan, request, returnValues: put.returnValues, mode: put.mode)
+    }
+
+    /// `putItem`'s one-statement case alone: true when the item is stored. False, with nothing
+    /// written, for a request that needs more (a condition, ReturnValues, capacity, a table not
+    /// read yet) or is invalid: `putItem` then runs it and reports its error.
+    func plainPut(_ request: Request) throws -> Bool {
+        guard let put = try? putMembers(request), !put.needsOld else { return false }
+        return try putWithKnownSchema(put.name, put.item)
     }
 
     func deleteItem(_ request: Request) throws -> JSON {

@@ -38,6 +38,19 @@ public struct DynamoDBOperations: Sendable {
     }
 }
 
+extension DynamoDBOperations {
+    /// A PutItem stored by one INSERT, when it can be: no condition, ReturnValues or
+    /// ReturnConsumedCapacity, on a table whose key schema was read before and is unchanged (the
+    /// INSERT itself checks that). True when stored. The statement is atomic on its own, so the
+    /// caller may run it without an explicit transaction (`Store.writeOneStatement`). False means
+    /// nothing was written: the request goes through `performDetailed`, which also reports any
+    /// error in it.
+    public func plainPut(_ request: JSON, now: EpochMillis, ids: IDGenerator, in db: Database) throws -> Bool {
+        guard case .object(let body) = request else { return false }
+        return try Context(operations: self, now: now, ids: ids, db: db).plainPut(Request(body))
+    }
+}
+
 /// One call's inputs and the database it runs in.
 struct Context {
     let operations: DynamoDBOperations
