@@ -44,7 +44,7 @@ private extension Result where Failure == AWSError {
         try Self.createItems(account)
         _ = try account.dynamodb("GetItem", ["TableName": "Items", "Key": ["ID": ["S": "0"]]]).get()  // the key schema is read
         #expect(try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["ID": ["S": "1"]]]).get() == .object(JSONObject()))
-        #expect(try account.store.writer.writeWithoutTransaction { $0.isInsideTransaction } == false)
+        #expect(account.store.writer.writeWithoutTransaction { $0.isInsideTransaction } == false)
 
         _ = try account.dynamodb("DeleteTable", ["TableName": "Items"]).get()
         _ = try account.dynamodb("CreateTable", [
