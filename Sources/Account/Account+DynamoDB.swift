@@ -7,8 +7,9 @@ extension Account {
     /// The operations over this account's tables.
     public var dynamoDBOperations: DynamoDBOperations { DynamoDBOperations(tables: tables) }
 
-    /// Runs one DynamoDB action (`PutItem`, …) with its JSON 1.0 request body inside one `write`
-    /// transaction, so a failed action changes nothing; the response body or DynamoDB's error.
+    /// Runs one DynamoDB action (`PutItem`, …) with its JSON 1.0 request body as one transaction
+    /// (a `write`, or a plain PutItem's single INSERT on its own), so a failed action changes
+    /// nothing; the response body or DynamoDB's error.
     public func dynamodb(_ operation: String, _ request: JSON) throws -> Result<JSON, AWSError> {
         try dynamodbDetailed(operation, request).mapError { $0.error }
     }

@@ -131,7 +131,7 @@ extension Invocation {
     /// words are pointed at `workbook aws` / `workbook sam`.
     static func unknownCommand(_ arguments: [String]) -> WorkbookError? {
         guard let word = arguments.first, !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
-        let awsServices = AWSCommandLine.serviceNames, samCommands = ["build", "deploy", "delete", "validate", "local", "logs", "list", "init", "sync"]
+        let awsServices = AWSCommandLine.serviceNames, samCommands = SAMCommandLine.commandNames
         let fix: LocalizedText
         if awsServices.contains(word) {
             fix = LocalizedText(en: "aws commands go through the simulated aws CLI: workbook aws \(word) …",
@@ -139,7 +139,7 @@ extension Invocation {
         } else if samCommands.contains(word) {
             fix = LocalizedText(en: "SAM commands go through the simulated SAM CLI: workbook sam \(word) …",
                                 ko: "SAM 명령은 시뮬레이션된 SAM CLI로 실행합니다: workbook sam \(word) …")
-        } else if let near = Spelling.nearest(word, in: commandNames) {
+        } else if let near = Spelling.nearest(word, in: commandNames + ["sam", "aws"]) {
             fix = LocalizedText(en: "did you mean workbook \(near)? (workbook --help lists every command)",
                                 ko: "workbook \(near)을(를) 뜻했나요? (workbook --help에 모든 명령이 있습니다)")
         } else {

@@ -39,7 +39,7 @@ import Testing
         let error = try #require(throws: WorkbookError.self) { try box.sam(["build"]) }
         #expect(error.exitCode == 2)
         #expect(error.rendered().hasPrefix("template.yaml:5:5: error: function Fn has no Runtime"), "\(error)")
-        #expect(error.rendered().contains("fix: add `Runtime: nodejs22.x`"))
+        #expect(error.rendered().contains("fix: add a `Runtime:` (such as nodejs22.x or python3.13)"))
     }
 
     @Test func aRealRuntimeTheWorkbookDoesNotRunIsNotSimulated() throws {

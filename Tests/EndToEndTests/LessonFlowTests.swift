@@ -87,13 +87,13 @@ struct LessonFlowTests {
         try "Resources: {}\n".write(toFile: "\(learner.lesson)/template.yaml", atomically: true, encoding: .utf8)
         try "notes\n".write(toFile: "\(learner.lesson)/notes.txt", atomically: true, encoding: .utf8)
 
-        let folderBefore = try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int
+        let folderBefore = try #require(try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int)
         let run = try workbook(["reset", "01"], in: learner.sprint)
         #expect(run.exitCode == 0, "\(run.transcript)")
         try Golden.assertMatches(learner.mask.apply(run.transcript), "reset-01")
         // The same folder (inode) holds the starter: a shell that typed `workbook reset` from
         // inside the lesson stays in the lesson, not in the backup.
-        #expect(try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int == folderBefore)
+        #expect(try #require(try FileManager.default.attributesOfItem(atPath: learner.lesson)[.systemFileNumber] as? Int) == folderBefore)
 
         let starter = "\(Self.lessonSource)/starter"
         #expect(Files.list(learner.lesson) == Files.list(starter))
@@ -120,6 +120,11 @@ struct LessonFlowTests {
             #expect(run.stderr.contains("fix: cd sprint (or add --workspace sprint)"), "\(run.transcript)")
         }
         #expect(!FileManager.default.fileExists(atPath: "\(parent)/01-sam-deploy"))
+        // Commands that only read progress create nothing there either (a `.workbook/` would make
+        // the parent look like a learner folder from then on).
+        for arguments in [["list"], ["next"], ["show"], ["hint"]] { _ = try workbook(arguments, in: parent) }
+        #expect(!FileManager.default.fileExists(atPath: "\(parent)/.workbook"))
+        #expect(try workbook(["check", "01"], in: parent).stderr.contains("but sprint is"))
         let status = try workbook([], in: parent)
         #expect(status.stdout.contains("your learner folder is sprint, not this one."), "\(status.transcript)")
 

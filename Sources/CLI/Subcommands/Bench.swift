@@ -38,9 +38,13 @@ struct Bench: WorkbookRunnable {
             c.out(header)
             try Self.inScratch { try LambdaSDKBench(iterations: iterations, scratch: $0).run(c) }
             return 0
-        default:
+        case "checks", "all":
             try Self.inScratch { try checksAndDeploys(c, scratch: $0) }
             return 0
+        default:
+            throw WorkbookError(LocalizedText(en: "unknown bench case '\(cases)'", ko: "알 수 없는 bench 항목 '\(cases)'"),
+                                fix: LocalizedText(en: "use one of: all, checks, logs, dynamodb, dynamodb-items, lambda, sdk",
+                                                   ko: "다음 중 하나를 쓰세요: all, checks, logs, dynamodb, dynamodb-items, lambda, sdk"))
         }
     }
 
@@ -50,7 +54,8 @@ struct Bench: WorkbookRunnable {
         let course = try Course.locate()
         let lessons = try ["01", "02"].map { try course.lesson($0) }
         let learner = "\(scratch)/learner"
-        try FileManager.default.createDirectory(atPath: learner, withIntermediateDirectories: true)
+        // `.workbook/` makes it a learner folder, as `init` would: `check` refuses any other.
+        try FileManager.default.createDirectory(atPath: "\(learner)/.workbook", withIntermediateDirectories: true)
         for lesson in lessons {
             try FileManager.default.copyItem(atPath: lesson.starterFolder, toPath: "\(learner)/\(lesson.id)")
             try CourseAudit.overlay(lesson.solutionFolder, onto: "\(learner)/\(lesson.id)")
@@ -136,6 +141,11 @@ struct Bench: WorkbookRunnable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
+        // A run that failed is no measurement of the case: stop rather than report its time.
+        // (`check` on a solution exits 0; anything else means the bench set-up is wrong.)
+        guard process.terminationStatus == 0 else {
+            throw WorkbookError(LocalizedText(en: "bench: `workbook \(arguments.joined(separator: " "))` exited \(process.terminationStatus) in \(directory)"))
+        }
     }
 
     /// Runs `body` with a fresh scratch folder (under TMPDIR, so on the disk a learner's

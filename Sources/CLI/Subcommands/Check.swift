@@ -68,7 +68,7 @@ struct Status {
                      : "Serverless Sprint Workbook — no learner folder here yet.\nStart: workbook init sprint && cd sprint\n")
             return 0
         }
-        let progress = try Progress.open(workspace: folder.root).entries()
+        let progress = try Progress.entries(workspace: folder.root)
         let passed = folder.course.lessons.filter { progress[$0.id]?.passed == true }.count
         c.out("Serverless Sprint Workbook — \(folder.root)\n")
         c.out(ko ? "통과한 레슨: \(passed)/\(folder.course.lessons.count)\n" : "Lessons passed: \(passed) of \(folder.course.lessons.count)\n")

@@ -51,16 +51,17 @@ enum LessonSupport {
     /// The lesson a command without a lesson number means: the one whose folder the learner
     /// is in (`cd sprint/01-sam-deploy && workbook check`, as README shows), else `current`.
     static func meant(_ context: CommandContext, _ folder: LearnerFolder) throws -> Lesson? {
-        let here = URL(fileURLWithPath: context.console.currentDirectory).standardizedFileURL.path + "/"
-        let inside = folder.course.lessons.first { lesson in
-            here.hasPrefix(URL(fileURLWithPath: folder.folder(of: lesson)).standardizedFileURL.path + "/")
-        }
+        // Real paths on both sides: the current directory comes from getcwd, and --workspace or
+        // a lesson folder may be a symbolic link.
+        func real(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path + "/" }
+        let here = real(context.console.currentDirectory)
+        let inside = folder.course.lessons.first { here.hasPrefix(real(folder.folder(of: $0))) }
         return try inside ?? current(folder)
     }
 
     /// The first lesson not passed yet (or the last one).
     static func current(_ folder: LearnerFolder) throws -> Lesson? {
-        let progress = try Progress.open(workspace: folder.root).entries()
+        let progress = try Progress.entries(workspace: folder.root)
         return folder.course.lessons.first { progress[$0.id]?.passed != true } ?? folder.course.lessons.last
     }
 
@@ -93,7 +94,7 @@ struct List: WorkbookRunnable {
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
-        let progress = try Progress.open(workspace: folder.root).entries()
+        let progress = try Progress.entries(workspace: folder.root)
         let width = folder.course.lessons.map(\.id.count).max() ?? 0
         for lesson in folder.course.lessons {
             let entry = progress[lesson.id]
@@ -157,7 +158,7 @@ struct Next: WorkbookRunnable {
 
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
-        let progress = try Progress.open(workspace: folder.root).entries()
+        let progress = try Progress.entries(workspace: folder.root)
         guard let next = folder.course.lessons.first(where: { progress[$0.id]?.passed != true }) else {
             context.console.out(LessonSupport.text(context, en: "You passed every lesson.\n", ko: "모든 레슨을 통과했습니다.\n"))
             return 0
@@ -178,7 +179,7 @@ struct Solution: WorkbookRunnable {
     func run(_ context: CommandContext, globals: GlobalOptions) throws -> Int32 {
         let folder = try LessonSupport.folder(context)
         let chosen = try folder.course.lesson(lesson)
-        guard try Progress.open(workspace: folder.root).entries()[chosen.id]?.passed == true else {
+        guard try Progress.entries(workspace: folder.root)[chosen.id]?.passed == true else {
             context.console.err(LessonSupport.text(context, en: "pass \(chosen.id) first (workbook check \(chosen.id.prefix(2))); the solution opens after that\n",
                                                    ko: "먼저 \(chosen.id)을(를) 통과하세요 (workbook check \(chosen.id.prefix(2))). 그 뒤에 해답을 볼 수 있습니다\n"))
             return 1

@@ -49,8 +49,8 @@ struct SAMBuild {
                     LocalizedText(en: "function \(group.functions[0]) has no Runtime, so sam build cannot tell how to build it",
                                   ko: "함수 \(group.functions[0])에 Runtime이 없어서 sam build가 빌드 방법을 알 수 없습니다"),
                     at: location,
-                    fix: LocalizedText(en: "add `Runtime: nodejs22.x` to its Properties (or to Globals: Function:), spelled exactly so",
-                                       ko: "Properties(또는 Globals: Function:)에 `Runtime: nodejs22.x`를 정확히 이 철자로 추가하세요"))
+                    fix: LocalizedText(en: "add a `Runtime:` (such as nodejs22.x or python3.13) to its Properties, or to Globals: Function:",
+                                       ko: "Properties(또는 Globals: Function:)에 `Runtime:`(예: nodejs22.x, python3.13)을 추가하세요"))
             }
             // A runtime Lambda never had (`NodeJS22.x`, `nodejs22`): SAM's own refusal, "Build
             // Failed" then "Error: 'nodejs22' runtime is not supported", exit 1

@@ -3,6 +3,10 @@ import SimKit
 
 /// `workbook sam …`: SAM CLI 1.170.0's commands, flags and output on the simulated account.
 public enum SAMCommandLine {
+    /// The commands of SAM CLI 1.170 (`sam -h`): simulated or refused by name below.
+    public static let commandNames = ["build", "validate", "deploy", "delete", "list", "local", "logs", "sync", "package", "init",
+                                      "pipeline", "publish", "remote", "traces"]
+
     public static let version = "1.170.0"
 
     public static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {

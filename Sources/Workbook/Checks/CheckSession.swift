@@ -104,7 +104,6 @@ struct CheckSession {
         }
     }
 
-    /// Text without ANSI colour codes (SAM writes some even when not on a terminal).
     /// The last `count` lines of a command's output, after "…" when some were left out.
     ///
     /// A cut that lands inside a wrapped table row (SAM's event table continues a row on lines
@@ -120,6 +119,7 @@ struct CheckSession {
         return start == 0 ? lines : ["…"] + lines[start...]
     }
 
+    /// Text without ANSI colour codes (SAM writes some even when not on a terminal).
     static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }

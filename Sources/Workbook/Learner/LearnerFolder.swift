@@ -32,7 +32,8 @@ public struct LearnerFolder: Sendable {
     /// The lesson folder itself stays (its contents are swapped), so a shell sitting in it —
     /// where a learner types `workbook reset` — still is in the lesson afterwards, not in the
     /// backup the folder would have become had it been moved. The starter is copied first, so a
-    /// failed copy changes nothing; the rest are renames within the learner's folder.
+    /// failed copy changes nothing; if moving an entry fails, the ones already moved go back and
+    /// the error says where things are.
     public func reset(_ lesson: Lesson) throws -> String? {
         let fm = FileManager.default
         let folder = folder(of: lesson)
@@ -40,16 +41,24 @@ public struct LearnerFolder: Sendable {
             try copyStarter(lesson, to: folder)
             return nil
         }
-        let staging = folder + ".staging"
-        try? fm.removeItem(atPath: staging)
-        try fm.copyItem(atPath: lesson.starterFolder, toPath: staging)
+        let staging = try stageStarter(lesson, for: folder)
         defer { try? fm.removeItem(atPath: staging) }
         var n = 1
         while fm.fileExists(atPath: "\(root)/.workbook/backup/\(lesson.id)-\(n)") { n += 1 }
         let backup = "\(root)/.workbook/backup/\(lesson.id)-\(n)"
         try fm.createDirectory(atPath: backup, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: folder) {
-            try fm.moveItem(atPath: "\(folder)/\(name)", toPath: "\(backup)/\(name)")
+        var moved: [String] = []
+        do {
+            for name in try fm.contentsOfDirectory(atPath: folder) {
+                try fm.moveItem(atPath: "\(folder)/\(name)", toPath: "\(backup)/\(name)")
+                moved.append(name)
+            }
+        } catch {
+            for name in moved { try? fm.moveItem(atPath: "\(backup)/\(name)", toPath: "\(folder)/\(name)") }
+            throw WorkbookError(LocalizedText(en: "could not move \(folder)'s files aside (\(error.localizedDescription)); nothing was reset",
+                                              ko: "\(folder)의 파일을 옮기지 못했습니다 (\(error.localizedDescription)). 아무것도 초기화하지 않았습니다"),
+                                fix: LocalizedText(en: "check that you may write to every file and folder in it, then run reset again",
+                                                   ko: "그 안의 모든 파일과 폴더에 쓰기 권한이 있는지 확인하고 reset을 다시 실행하세요"))
         }
         for name in try fm.contentsOfDirectory(atPath: staging) {
             try fm.moveItem(atPath: "\(staging)/\(name)", toPath: "\(folder)/\(name)")
@@ -59,11 +68,23 @@ public struct LearnerFolder: Sendable {
 
     /// Copies into a staging folder first, so a failed copy never leaves half a lesson.
     func copyStarter(_ lesson: Lesson, to destination: String) throws {
+        let staging = try stageStarter(lesson, for: destination)
+        try FileManager.default.moveItem(atPath: staging, toPath: destination)
+    }
+
+    /// A complete copy of the lesson's starter files beside `destination`, or nothing (a failed
+    /// copy is removed).
+    private func stageStarter(_ lesson: Lesson, for destination: String) throws -> String {
         let fm = FileManager.default
         let staging = destination + ".staging"
         try? fm.removeItem(atPath: staging)
-        try fm.copyItem(atPath: lesson.starterFolder, toPath: staging)
-        try fm.moveItem(atPath: staging, toPath: destination)
+        do {
+            try fm.copyItem(atPath: lesson.starterFolder, toPath: staging)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        return staging
     }
 
     public func exists(_ lesson: Lesson) -> Bool { FileManager.default.fileExists(atPath: folder(of: lesson)) }

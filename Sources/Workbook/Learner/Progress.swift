@@ -27,6 +27,14 @@ public struct Progress: Sendable {
         return Progress(store: try Store.open(path: "\(folder)/progress.sqlite", migrations: migrations))
     }
 
+    /// The recorded checks of `workspace`, read without creating anything: none where no check
+    /// ever ran. (Opening to read created `.workbook/`, which made any folder a `workbook list`
+    /// ran in look like a learner folder from then on.)
+    public static func entries(workspace: String) throws -> [String: Entry] {
+        guard FileManager.default.fileExists(atPath: "\(workspace)/.workbook/progress.sqlite") else { return [:] }
+        return try open(workspace: workspace).entries()
+    }
+
     public struct Entry: Sendable, Equatable {
         public var passed: Bool
         public var earned: Int
