@@ -43,7 +43,15 @@ private extension Result where Failure == AWSError {
         let account = try Account.fresh(at: "\(folder.path)/account.sqlite", date: TimeFormat.instant(year: 2026, month: 11, day: 25), seed: 7)
         try Self.createItems(account)
         _ = try account.dynamodb("GetItem", ["TableName": "Items", "Key": ["ID": ["S": "0"]]]).get()  // the key schema is read
+        // SQLite's statement trace on the writer shows the plain put is the INSERT alone.
+        let statements = Protected<[String]>([])
+        account.store.writer.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in statements.withLock { $0.append("\(event)") } }
+        }
         #expect(try account.dynamodb("PutItem", ["TableName": "Items", "Item": ["ID": ["S": "1"]]]).get() == .object(JSONObject()))
+        account.store.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) }
+        let traced = statements.withLock { $0 }
+        #expect(traced.count == 1 && traced.first?.hasPrefix("INSERT OR REPLACE INTO dynamodb_items") == true, "\(traced)")
         #expect(account.store.writer.writeWithoutTransaction { $0.isInsideTransaction } == false)
 
         _ = try account.dynamodb("DeleteTable", ["TableName": "Items"]).get()
