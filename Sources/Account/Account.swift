@@ -120,14 +120,17 @@ public final class Account: Sendable {
     /// Whether the clock and the id counter are as last saved: a write that moves neither has
     /// nothing to save with it.
     var stateIsSaved: Bool {
-        let state = PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot)
+        let state = currentState
         return persisted.withLock { $0.isSame(as: state) }
     }
+
+    /// The clock and the id counter as they are now.
+    private var currentState: PersistedState { PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot) }
 
     /// Region, account id and seed never change after creation: only the clock and the id
     /// counter are written back, and only when they moved. Returns what it saved.
     func persistState(_ db: Database) throws -> PersistedState? {
-        let state = PersistedState(idsDrawn: ids.drawn, clock: clock.snapshot)
+        let state = currentState
         guard !persisted.withLock({ $0.isSame(as: state) }) else { return nil }
         try AccountSettings.saveMoving(idsDrawn: state.idsDrawn, clock: state.clock, in: db)
         return state

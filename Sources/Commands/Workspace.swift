@@ -9,6 +9,11 @@ public enum Workspace {
     /// run can never become their workspace.
     public static let ceilingVariable = "WORKBOOK_CEILING_DIRECTORIES"
 
+    /// Whether `path` is a learner folder: it holds `.workbook/`, as `workbook init` makes it.
+    public static func isLearnerFolder(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path + "/.workbook")
+    }
+
     public static func locate(explicit: String?, from currentDirectory: String, environment: [String: String] = [:]) -> String {
         if let explicit {
             return explicit.hasPrefix("/") ? explicit : (currentDirectory as NSString).appendingPathComponent(explicit)
@@ -18,7 +23,7 @@ public enum Workspace {
         })
         var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
         while !ceilings.contains(folder.path) {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".workbook").path) { return folder.path }
+            if isLearnerFolder(folder.path) { return folder.path }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { break }
             folder = parent

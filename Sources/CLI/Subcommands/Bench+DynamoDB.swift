@@ -90,12 +90,12 @@ struct DynamoDBBench {
         let account = try Account.fresh(at: file, date: TimeFormat.instant(year: 2026, month: 11, day: 1), seed: 1)
         _ = try account.dynamodb("CreateTable", Self.createTable).get()
         let puts = (0..<operations).map { n -> JSON in ["TableName": "bench", "Item": Self.item(n)] }
-        let put = try LogsBench.timed {
+        let put = try Bench.timed {
             for request in puts { _ = try account.dynamodb("PutItem", request).get() }
         }
         let gets = (0..<operations).map { n -> JSON in ["TableName": "bench", "Key": ["id": ["S": .string("item-\(n)")]]] }
         var found = 0
-        let get = try LogsBench.timed {
+        let get = try Bench.timed {
             for request in gets where try account.dynamodb("GetItem", request).get()["Item"] != nil { found += 1 }
         }
         guard found == operations else { throw DynamoDBBench.failure("GetItem found \(found) of \(operations) items") }
@@ -115,7 +115,7 @@ struct DynamoDBBench {
         // the number is the endpoint's, not the bench client's JSON writer's.
         let bodies = (0..<wirePuts).map { n in Array(JSON.object(["TableName": "bench", "Item": Self.item(n)]).serialized(.compact).utf8) }
         for body in bodies.prefix(200) { try call("PutItem", body) }  // warm-up
-        let seconds = try LogsBench.seconds { for body in bodies { try call("PutItem", body) } }
+        let seconds = try Bench.seconds { for body in bodies { try call("PutItem", body) } }
         c.out(Bench.line("dynamodb PutItem, wire, 1 keep-alive client", rate(wirePuts, seconds, "puts")))
     }
 

@@ -35,7 +35,7 @@ struct LogsBench {
         let messages = Self.messages()
         let sink = account.logSink
         let base = account.now()
-        let ingest = try Self.seconds {
+        let ingest = try Bench.seconds {
             for n in 0..<events {
                 try sink.append(InputLogEvent(timestamp: base + EpochMillis(n / 10), message: messages[n % messages.count]),
                                 toStream: stream.id, ingestionTime: base)
@@ -45,32 +45,12 @@ struct LogsBench {
         c.out(Bench.line("log events ingested (LogSink, group commit)", String(format: "%10.0f events/s  (%d in %.2f s)", Double(events) / ingest, events, ingest)))
         let pattern = try FilterPattern(#"{ $.level = "ERROR" && $.latency > 1000 }"#)
         var matched = 0
-        let filter = try Self.seconds {
+        let filter = try Bench.seconds {
             let page = try account.read { db in
                 try LogEventFilter().filter(LogEventFilter.Request(group: "/aws/lambda/bench", pattern: pattern), in: db)
             }
             matched = (try? page.get().events.count) ?? 0
         }
         c.out(Bench.line("filter-log-events, 1M events, JSON pattern", String(format: "%10.0f ms  (%d matched)", filter * 1000, matched)))
-    }
-
-
-    static func seconds(_ body: () throws -> Void) throws -> Double {
-        try timed(body).wall
-    }
-
-    /// Wall seconds of `body`, and the CPU seconds (user + system, every thread) this process
-    /// spent meanwhile: on a shared VM the wall rate moves by a quarter between runs, while the
-    /// CPU cost per operation moves little, so the two together say what changed.
-    static func timed(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
-        func cpuNow() -> Double {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-        }
-        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpuNow()
-        try body()
-        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuNow() - cpuStart)
     }
 }

@@ -148,6 +148,25 @@ struct Bench: WorkbookRunnable {
         }
     }
 
+    static func seconds(_ body: () throws -> Void) throws -> Double {
+        try timed(body).wall
+    }
+
+    /// Wall seconds of `body`, and the CPU seconds (user + system, every thread) this process
+    /// spent meanwhile: on a shared VM the wall rate moves by a quarter between runs, while the
+    /// CPU cost per operation moves little, so the two together say what changed.
+    static func timed(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        func cpuNow() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpuNow()
+        try body()
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuNow() - cpuStart)
+    }
+
     /// Runs `body` with a fresh scratch folder (under TMPDIR, so on the disk a learner's
     /// folder would be on), removed afterwards.
     static func inScratch(_ body: (String) throws -> Void) throws {

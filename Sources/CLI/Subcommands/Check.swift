@@ -72,7 +72,7 @@ struct Status {
         let passed = folder.course.lessons.filter { progress[$0.id]?.passed == true }.count
         c.out("Serverless Sprint Workbook — \(folder.root)\n")
         c.out(ko ? "통과한 레슨: \(passed)/\(folder.course.lessons.count)\n" : "Lessons passed: \(passed) of \(folder.course.lessons.count)\n")
-        if let current = try LessonSupport.current(folder) {
+        if let current = try LessonSupport.current(folder, progress: progress) {
             let n = String(current.id.prefix(2))
             c.out((ko ? "현재 레슨: " : "Current lesson: ") + "\(current.id) — \(current.title.text(context.language))\n")
             c.out(ko ? "다음 명령: workbook show \(n) 또는 workbook check \(n)\n" : "Next: workbook show \(n), then workbook check \(n)\n")

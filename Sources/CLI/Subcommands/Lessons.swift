@@ -19,7 +19,7 @@ enum LessonSupport {
     /// told the learner to run `init` there.)
     static func learnerFolder(_ context: CommandContext) throws -> LearnerFolder {
         let folder = try self.folder(context)
-        guard !FileManager.default.fileExists(atPath: "\(folder.root)/.workbook") else { return folder }
+        guard !Workspace.isLearnerFolder(folder.root) else { return folder }
         if let below = learnerFoldersBelow(folder.root).first {
             throw WorkbookError(
                 LocalizedText(en: "\(folder.root) is not a learner folder, but \(below) is",
@@ -37,7 +37,7 @@ enum LessonSupport {
     /// The folders directly inside `root` that are learner folders, by name, sorted.
     static func learnerFoldersBelow(_ root: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: "\(root)/\($0)/.workbook") }.sorted()
+        return names.filter { Workspace.isLearnerFolder("\(root)/\($0)") }.sorted()
     }
 
     /// The runner checks use: each step is a workbook command parsed and run in-process against
@@ -59,9 +59,9 @@ enum LessonSupport {
         return try inside ?? current(folder)
     }
 
-    /// The first lesson not passed yet (or the last one).
-    static func current(_ folder: LearnerFolder) throws -> Lesson? {
-        let progress = try Progress.entries(workspace: folder.root)
+    /// The first lesson not passed yet (or the last one), by `progress` when the caller read it.
+    static func current(_ folder: LearnerFolder, progress: [String: Workbook.Progress.Entry]? = nil) throws -> Lesson? {
+        let progress = try progress ?? Progress.entries(workspace: folder.root)
         return folder.course.lessons.first { progress[$0.id]?.passed != true } ?? folder.course.lessons.last
     }
 

@@ -38,8 +38,8 @@ public enum AWSCommandLine {
             // unknown command, as the real CLI's (which lists every service; the list here is the
             // services the workbook simulates). Any other name may be a real service: say it is
             // not simulated.
-            if Spelling.nearest(serviceName, in: services.map(\.name)) != nil {
-                throw GlobalAWSOptions.invalidChoice("command", services.map(\.name).sorted())
+            if Spelling.nearest(serviceName, in: serviceNames) != nil {
+                throw GlobalAWSOptions.invalidChoice("command", serviceNames.sorted())
             }
             throw WorkbookError.notSimulated("aws \(serviceName)", at: nil)
         }

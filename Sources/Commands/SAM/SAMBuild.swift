@@ -60,12 +60,10 @@ struct SAMBuild {
                 return console.fail(SAMError("'\(runtime)' runtime is not supported"))
             }
             let failure: (emission: Emission, error: SAMError)?
-            if runtime.hasPrefix("nodejs") {
-                failure = try buildNode(source: source, functions: group.functions, staging: staging)
-            } else if runtime.hasPrefix("python3.") {
-                failure = try buildPython(source: source, runtime: runtime, functions: group.functions, staging: staging)
-            } else {
-                throw WorkbookError.notSimulated("sam build for runtime \(runtime)", at: location)
+            switch RuntimeFamily(runtime: runtime) {
+            case .node: failure = try buildNode(source: source, functions: group.functions, staging: staging)
+            case .python: failure = try buildPython(source: source, runtime: runtime, functions: group.functions, staging: staging)
+            case nil: throw WorkbookError.notSimulated("sam build for runtime \(runtime)", at: location)
             }
             if let failure {
                 console.emit(failure.emission)

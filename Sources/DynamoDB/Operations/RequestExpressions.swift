@@ -8,9 +8,11 @@ struct RequestExpressions {
     var projection: Projection?
     var keyCondition: KeyCondition?
 
-    /// Every member that holds an expression or its placeholders.
-    private static let allMembers = ["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "FilterExpression",
-                                     "ProjectionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"]
+    /// The members that hold an expression.
+    private static let expressionMembers = ["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "FilterExpression",
+                                            "ProjectionExpression"]
+    /// Those, and the members that hold their placeholders.
+    private static let allMembers = expressionMembers + ["ExpressionAttributeNames", "ExpressionAttributeValues"]
 
     /// Parses the members a request has. `keys` (partition and sort key) is given for Query.
     static func parse(_ request: Request, keys: (KeyCondition.KeyAttribute, KeyCondition.KeyAttribute?)? = nil) throws -> RequestExpressions {
@@ -19,8 +21,7 @@ struct RequestExpressions {
         var attributes = try ExpressionAttributes.parse(names: request["ExpressionAttributeNames"],
                                                         values: request["ExpressionAttributeValues"])
         var parsed = RequestExpressions()
-        let members = ["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "FilterExpression", "ProjectionExpression"]
-        let present = try members.filter { try request.string($0) != nil }
+        let present = try expressionMembers.filter { try request.string($0) != nil }
         if present.isEmpty {
             if request["ExpressionAttributeNames"] != nil {
                 throw DynamoDBErrors.attributesWithoutExpressions("Names", expressionMembers(request))

@@ -7,21 +7,7 @@ enum RuntimeLauncher: Sendable {
     case node(NodeLauncher)
     case python(PythonLauncher)
 
-    /// The runtime families the workbook runs.
-    enum Family: Sendable {
-        case node, python
-
-        /// The family of `runtime`, nil for a runtime the workbook does not run.
-        init?(runtime: String) {
-            if runtime.hasPrefix("nodejs") {
-                self = .node
-            } else if runtime.hasPrefix("python3.") {
-                self = .python
-            } else {
-                return nil
-            }
-        }
-    }
+    typealias Family = RuntimeFamily
 
     /// The executable, an absolute path.
     var executable: String {
